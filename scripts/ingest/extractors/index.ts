@@ -1,0 +1,7 @@
+import type { Extractor } from '../types';
+
+/**
+ * Record extractors run after the documents are extracted, in this order.
+ * Each record type adds its own module here (one import, one entry).
+ */
+export const extractors: Extractor[] = [];

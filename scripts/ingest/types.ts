@@ -1,0 +1,191 @@
+/**
+ * The notice tree: the one syntax tree every ingest stage works on.
+ *
+ * It is unist-compatible (every node has `type` and a `position` with 1-based
+ * line numbers into the ORIGINAL source file, before cleaning), so the
+ * `unist-util-*` helpers work on it and every record can name its source lines.
+ *
+ *   NoticeRoot            one source file
+ *   └─ DocumentNode       one document (a forwarding notice, each document it forwards, each 附件)
+ *      ├─ HeaderNode      header lines: 文号, issuer, title, recipients …   (role says which)
+ *      ├─ HeadingNode     a numbered section heading: 一、 / （一） / 1. / （1）  (depth 1–4)
+ *      ├─ ParagraphNode   body text (lines joined across page breaks)
+ *      ├─ TableNode       a table: rows of cells, a cell may span several source lines
+ *      └─ ClosingNode     closing lines: signature, date, contacts, 附件 list, 抄送/印发
+ *
+ * Contract: fields may be ADDED, never renamed or removed; other stages depend on them.
+ */
+
+export interface Point {
+  /** 1-based line in the original source file. */
+  line: number;
+}
+export interface Position {
+  start: Point;
+  end: Point;
+}
+
+/** Where a record comes from: file name (as in content/sources) and a line range. */
+export interface SourceRef {
+  file: string;
+  lines: [number, number];
+}
+
+export type HeaderRole =
+  | 'banner' // 郑州市法治政府建设领导小组办公室文件 / 郑州市惠济区人民政府文件
+  | 'docNumber' // 郑法政办〔2019〕7号
+  | 'issuer' // a line naming the issuing body on its own
+  | 'title' // the title (possibly joined from several lines)
+  | 'subtitle' // ——第二批河南省依法行政示范单位展示
+  | 'recipients' // 主送: 各乡（镇）党委政府，县直各有关单位：
+  | 'meta'; // a web-page metadata line (索引号 / 发文字号 / 成文日期 …)
+
+export type ClosingRole =
+  | 'signature' // issuing body at the end
+  | 'date' // 2019 年 7 月 23 日
+  | 'contact' // 联系人 / 联系电话 / 电子邮箱
+  | 'attachments' // 附件：1. … 2. …
+  | 'cc' // 抄送 / 印发
+  | 'other';
+
+export interface HeaderNode {
+  type: 'header';
+  role: HeaderRole;
+  text: string;
+  position: Position;
+}
+
+export interface HeadingNode {
+  type: 'heading';
+  /** 1 = 一、  2 = （一）  3 = 1. / 1、  4 = （1） / (1) — from the numbering, never from '#'. */
+  depth: 1 | 2 | 3 | 4;
+  /** The numbering as printed, e.g. '一、', '（三）', '2.', '（1）'. */
+  marker: string;
+  /** The number as an integer (一 → 1, （三）→ 3, 12. → 12). */
+  ordinal: number;
+  /**
+   * The heading text without the marker. When a numbered line carries a lead
+   * phrase and then body text on the same line (`1.营造"以赛促学"浓厚氛围。各地各部门…`),
+   * `text` is the lead phrase up to the first 。 and `rest` holds the remainder.
+   */
+  text: string;
+  rest?: string;
+  position: Position;
+}
+
+export interface ParagraphNode {
+  type: 'paragraph';
+  text: string;
+  position: Position;
+}
+
+export interface TableCell {
+  /** Cell text; a cell that spans lines keeps '\n' between its lines. */
+  text: string;
+  position: Position;
+}
+export interface TableRow {
+  cells: TableCell[];
+  position: Position;
+}
+export interface TableNode {
+  type: 'table';
+  /** The header row when one was recognised (序号 / 指标内容 / … ), else undefined. */
+  head?: TableRow;
+  rows: TableRow[];
+  position: Position;
+}
+
+export interface ClosingNode {
+  type: 'closing';
+  role: ClosingRole;
+  text: string;
+  position: Position;
+}
+
+export type BlockNode = HeaderNode | HeadingNode | ParagraphNode | TableNode | ClosingNode;
+
+export interface Contact {
+  name?: string;
+  phone?: string;
+  email?: string;
+  text: string;
+}
+
+export interface Attachment {
+  /** 1-based number in the 附件 list. */
+  seq: number;
+  title: string;
+  /** id of the document record when the attachment is in the corpus. */
+  id?: string;
+}
+
+/** Metadata of one document, filled by the extract stage (fields absent when the text lacks them). */
+export interface DocumentMeta {
+  id: string;
+  title: string;
+  docNumber?: string;
+  issuers: string[];
+  signedDate?: string; // ISO YYYY-MM-DD 成文日期
+  printedDate?: string; // ISO 印发日期
+  recipients?: string;
+  kind: string; // 通知 / 方案 / 工作要点 / 标准 / 展示 / 附件 / 清单 …
+  level?: '省' | '市' | '县';
+  region?: string;
+  parent?: string;
+  children: string[];
+  attachments: Attachment[];
+  contacts: Contact[];
+  cites: string[]; // 文号 cited in the text, normalised to 〔〕
+  source: SourceRef;
+}
+
+export interface DocumentNode {
+  type: 'document';
+  data: DocumentMeta;
+  children: BlockNode[];
+  position: Position;
+}
+
+/** Counts of removed artefacts by kind (the kinds are named in one list in clean.ts). */
+export type ArtefactCounts = Record<string, number>;
+
+export interface NoticeRoot {
+  type: 'root';
+  data: {
+    file: string;
+    encoding: string;
+    artefacts: ArtefactCounts;
+  };
+  children: DocumentNode[];
+  position: Position;
+}
+
+/**
+ * A record produced by an extractor (cases, indicators, scoring items, work points…).
+ * The emit stage writes it to content/<collection>/<id>.mdx (frontmatter = data, body = mdast
+ * serialised through mdast-util-to-markdown with the MDX extensions) and collects every
+ * record of a collection into content/data/<collection>.json.
+ */
+export interface RecordOut {
+  /** Folder under content/: 'cases' | 'indicators' | 'workpoints' | 'scoring' … */
+  collection: string;
+  /** Stable ASCII id; also the file name. */
+  id: string;
+  /** Frontmatter; must include `id` and `source`. Plain JSON values only. */
+  data: Record<string, unknown> & { id: string; source: SourceRef };
+  /** Body as mdast block content (paragraphs, lists, tables…). Text nodes hold source text verbatim. */
+  body: import('mdast').RootContent[];
+}
+
+/** Context handed to every extractor: all parsed files, plus the document records by id. */
+export interface ExtractContext {
+  roots: NoticeRoot[];
+  documents: Map<string, DocumentMeta>;
+}
+
+/** One record type's extraction step. Registered in scripts/ingest/extractors/index.ts. */
+export interface Extractor {
+  name: string;
+  extract(ctx: ExtractContext): RecordOut[];
+}
