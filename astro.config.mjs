@@ -1,19 +1,29 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import pagefind from './src/integrations/pagefind.ts';
+import { loadSiteConfig } from './src/lib/site.ts';
 
+// One site config file (site.config.yaml, zod-validated); SITE_URL overrides its siteUrl.
+const config = loadSiteConfig();
 // SITE_BASE publishes the column under a sub-path of the portal (e.g. /zfjs/cjzl/).
-const base = process.env.SITE_BASE || '/';
-const site = process.env.SITE_URL || 'https://www.example.gov.cn';
+const rawBase = process.env.SITE_BASE || '/';
+const base = ('/' + rawBase.replace(/^\/+|\/+$/g, '') + '/').replace(/^\/\/$/, '/');
 
 export default defineConfig({
-  site,
+  site: config.siteUrl,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Tests build into temp folders (`astro build --outDir …`); CJZL_CACHE_DIR keeps their caches apart.
+  ...(process.env.CJZL_CACHE_DIR ? { cacheDir: process.env.CJZL_CACHE_DIR } : {}),
   devToolbar: { enabled: false },
-  markdown: { remarkPlugins: [remarkGfm] },
-  integrations: [mdx(), pagefind()],
+  // Astro 7: markdown.remarkPlugins is deprecated — plugins go on the unified processor.
+  // GFM comes from remark-gfm explicitly (tables in the MDX records); smartypants off so the
+  // quotes of the source notices are rendered as written.
+  markdown: { processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm] }) },
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), pagefind()],
 });

@@ -1,0 +1,80 @@
+/**
+ * The site configuration: one YAML file (site.config.yaml at the project root, or the path in
+ * SITE_CONFIG), validated with zod. Used by the layout (header/footer), feeds, astro.config.mjs
+ * and scripts/package.ts. See docs/readme/site.md for the fields.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'astro/zod';
+
+const nonEmpty = z.string().trim().min(1);
+
+export const siteConfigSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '专栏 id: lower-case ASCII letters, digits and "-" (used in file names)'),
+    name: nonEmpty,
+    description: nonEmpty,
+    siteUrl: z.url().refine((u) => /^https?:\/\//.test(u), 'siteUrl must be http(s)://…'),
+    host: nonEmpty,
+    organizer: nonEmpty.optional(),
+    contact: z
+      .object({
+        phone: nonEmpty.optional(),
+        email: z.email().optional(),
+        address: nonEmpty.optional(),
+      })
+      .strict()
+      .default({}),
+    siteCode: nonEmpty.optional(),
+    icp: nonEmpty.optional(),
+    psb: nonEmpty.optional(),
+    maskMobile: z.boolean().default(true),
+    releaseDate: z
+      .union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.date().transform((d) => d.toISOString().slice(0, 10))])
+      .optional(),
+  })
+  .strict();
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+
+/** Parses and validates config text; errors name the file and every bad field. */
+export function parseSiteConfig(text: string, file = 'site.config.yaml'): SiteConfig {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (e) {
+    throw new Error(`${file}: not valid YAML — ${(e as Error).message}`);
+  }
+  const r = siteConfigSchema.safeParse(raw ?? {});
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`${file}: invalid site configuration:\n${lines.join('\n')}\nFix the field(s) above; see docs/readme/site.md.`);
+  }
+  return r.data;
+}
+
+export function siteConfigPath(): string {
+  return resolve(process.cwd(), process.env.SITE_CONFIG || 'site.config.yaml');
+}
+
+let cached: SiteConfig | undefined;
+/** Loads site.config.yaml (or $SITE_CONFIG) from the project root; SITE_URL overrides siteUrl. */
+export function loadSiteConfig(path = siteConfigPath()): SiteConfig {
+  const cfg = parseSiteConfig(readFileSync(path, 'utf8'), path);
+  if (process.env.SITE_URL) cfg.siteUrl = siteConfigSchema.shape.siteUrl.parse(process.env.SITE_URL);
+  return cfg;
+}
+
+/** The config for pages (cached per build). */
+export function site(): SiteConfig {
+  return (cached ??= loadSiteConfig());
+}
+
+/** 公安备案 link: the record code is the digits in the 备案号. */
+export function psbLink(psb: string): string | undefined {
+  const code = psb.match(/\d{6,}/)?.[0];
+  return code ? `https://beian.mps.gov.cn/#/query/webSearch?code=${code}` : undefined;
+}
+
+export const ICP_LINK = 'https://beian.miit.gov.cn/';
