@@ -1,0 +1,270 @@
+/**
+ * Search helpers (pure, unit-tested in tests/search/search-lib.test.ts):
+ * - query normalisation before it goes to Pagefind,
+ * - 发文字号 (文号) detection and normalisation to the canonical 〔year〕 form,
+ * - the 文号 → document lookup table built at build time,
+ * - the search state (query + filters) ↔ URL query string.
+ *
+ * Runs both at build time (Astro) and in the browser (the /search/ page script), so it
+ * must not import anything from Node or Astro.
+ */
+
+/** Pagefind filter keys used on record pages (data-pagefind-filter="key:value") and their labels. */
+export const FILTER_KEYS = ['type', 'year', 'issuer', 'city', 'department', 'area', 'unit'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+export const FILTER_LABELS: Record<FilterKey, string> = {
+  type: '类型',
+  year: '年份',
+  issuer: '发文机关',
+  city: '地市',
+  department: '部门类别',
+  area: '领域',
+  unit: '责任单位',
+};
+
+/** Record types, in the order they are listed in the type facet. */
+export const RECORD_TYPES = ['文件', '指标', '典型经验', '工作要点'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+/** Where each record type's list page lives (for the no-JS fallback and empty-result hints). */
+export const TYPE_LIST_PATHS: Record<RecordType, string> = {
+  文件: 'documents/',
+  指标: 'indicators/',
+  典型经验: 'cases/',
+  工作要点: 'workpoints/',
+};
+
+export type Filters = Partial<Record<FilterKey, string[]>>;
+
+export interface SearchState {
+  q: string;
+  filters: Filters;
+}
+
+// ---------------------------------------------------------------------------
+// Query normalisation
+// ---------------------------------------------------------------------------
+
+/**
+ * Full-width ASCII (Ａ-Ｚ, ０-９, （）［］ …) → half-width, ideographic space → space.
+ * Deliberately not NFKC: NFKC also folds CJK compatibility ideographs, which we keep.
+ */
+export function toHalfWidth(s: string): string {
+  return s
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+}
+
+/**
+ * Cleans what a user typed before it is handed to Pagefind:
+ * trims, folds full-width letters/digits/spaces, drops quotes and book-title marks
+ * (“…” ‘…’ 《…》 「…」 — people paste titles with them, Pagefind would only treat them as noise),
+ * collapses runs of whitespace. A 文号 is NOT rewritten here (see normaliseDocNumber).
+ */
+export function normaliseQuery(raw: string): string {
+  return toHalfWidth(raw ?? '')
+    .replace(/[“”‘’"'《》〈〉「」『』]/g, ' ')
+    .replace(/[\s\u00A0]+/g, ' ')
+    .trim();
+}
+
+// ---------------------------------------------------------------------------
+// 文号 (发文字号)
+// ---------------------------------------------------------------------------
+
+/** Every bracket pair people (and OCR) use around the year of a 文号. */
+const OPEN = '〔［\\[【（(﹝〈<｛{';
+const CLOSE = '〕］\\]】）)﹞〉>｝}';
+
+/**
+ * A 文号: an issuer code of CJK characters (豫法政办, 郑法政办, 惠政文, 中发 …), the year in one
+ * of the bracket variants (or bare, or followed by 年), the serial number, 号 (optional when the
+ * year is bracketed). Spaces anywhere are tolerated ("豫法政办〔2019〕10 号").
+ */
+const DOC_NUMBER_RE = new RegExp(
+  `([\\u4e00-\\u9fff]{1,12})\\s*(?:[${OPEN}]\\s*((?:19|20)\\d{2})\\s*[${CLOSE}]|((?:19|20)\\d{2})\\s*年?)\\s*第?\\s*(\\d{1,4})\\s*(号)?`,
+  'u',
+);
+
+export interface DocNumber {
+  /** Issuer code, e.g. 豫法政办 */
+  code: string;
+  year: number;
+  serial: number;
+  /** Canonical spelling, e.g. 豫法政办〔2018〕15号 */
+  canonical: string;
+}
+
+/**
+ * Parses a 文号 written in any of the usual variants:
+ * 豫法政办〔2018〕15号, 豫法政办[2018]15号, 豫法政办(2018)15号, 豫法政办（2018）15号, 豫法政办【2018】15号,
+ * full-width digits, spaces, 豫法政办2018年15号. Returns null when `text` is not (only) a 文号.
+ */
+export function parseDocNumber(text: string): DocNumber | null {
+  const s = toHalfWidth(text ?? '').replace(/\s+/g, ' ').trim();
+  if (!s) return null;
+  const m = DOC_NUMBER_RE.exec(s);
+  if (!m || m.index !== 0 || m[0].trim().length !== s.length) return null;
+  const [, code, bracketYear, bareYear, serialText, hao] = m;
+  // A bare year without 号 ("行政执法2019 10") is too ambiguous to be a 文号.
+  if (!bracketYear && !hao) return null;
+  const year = Number(bracketYear ?? bareYear);
+  const serial = Number(serialText);
+  if (!code || !serial) return null;
+  return { code, year, serial, canonical: `${code}〔${year}〕${serial}号` };
+}
+
+/** Canonical 文号 (豫法政办〔2018〕15号) or null when the text is not a 文号. */
+export function normaliseDocNumber(text: string): string | null {
+  return parseDocNumber(text)?.canonical ?? null;
+}
+
+/** True when the whole query is a 文号 in any bracket variant. */
+export function looksLikeDocNumber(query: string): boolean {
+  return parseDocNumber(query) !== null;
+}
+
+export interface DocNumberTarget {
+  /** Canonical 文号 */
+  docNumber: string;
+  /** Path of the document page relative to the site base, e.g. "documents/yufazhengban-2018-15/" */
+  path: string;
+  title: string;
+}
+
+/** 文号 (canonical) → document, built at build time from the documents collection. */
+export type DocNumberTable = Record<string, DocNumberTarget>;
+
+/**
+ * Builds the lookup table. Entries without a parseable 文号 are skipped; two documents with
+ * the same 文号 are an error (it would make the direct jump ambiguous).
+ */
+export function buildDocNumberTable(docs: { docNumber?: string | null; path: string; title: string }[]): DocNumberTable {
+  const table: DocNumberTable = {};
+  for (const d of docs) {
+    if (!d.docNumber) continue;
+    const canonical = normaliseDocNumber(d.docNumber);
+    if (!canonical) continue;
+    const prev = table[canonical];
+    if (prev && prev.path !== d.path) {
+      throw new Error(`文号 ${canonical} is carried by two documents: ${prev.path} and ${d.path}. Fix the docNumber in one of them.`);
+    }
+    table[canonical] = { docNumber: canonical, path: d.path, title: d.title };
+  }
+  return Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The document a 文号 query should jump to, or null (not a 文号, or not in the corpus). */
+export function lookupDocNumber(query: string, table: DocNumberTable): DocNumberTarget | null {
+  const canonical = normaliseDocNumber(query);
+  if (!canonical) return null;
+  return table[canonical] ?? null;
+}
+
+// ---------------------------------------------------------------------------
+// Search state ↔ URL
+// ---------------------------------------------------------------------------
+
+/** Reads ?q=…&type=指标&year=2023 (repeated keys = several values of one facet). */
+export function parseSearchParams(search: string | URLSearchParams): SearchState {
+  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const filters: Filters = {};
+  for (const key of FILTER_KEYS) {
+    const values = [...new Set(params.getAll(key).map((v) => v.trim()).filter(Boolean))];
+    if (values.length) filters[key] = values;
+  }
+  return { q: params.get('q') ?? '', filters };
+}
+
+/** Writes the state back as a query string (stable key order, no empty values); '' when empty. */
+export function stateToSearchParams(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q.trim()) params.set('q', state.q.trim());
+  for (const key of FILTER_KEYS) {
+    for (const v of state.filters[key] ?? []) params.append(key, v);
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Pagefind's filter object: one value → string, several values of one facet → any-of. */
+export function toPagefindFilters(filters: Filters): Record<string, string | { any: string[] }> {
+  const out: Record<string, string | { any: string[] }> = {};
+  for (const key of FILTER_KEYS) {
+    const values = filters[key];
+    if (!values?.length) continue;
+    out[key] = values.length === 1 ? values[0]! : { any: values };
+  }
+  return out;
+}
+
+/** Adds or removes one facet value (toggle), returning a new state. */
+export function toggleFilter(state: SearchState, key: FilterKey, value: string): SearchState {
+  const current = state.filters[key] ?? [];
+  const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+  const filters: Filters = { ...state.filters };
+  if (next.length) filters[key] = next;
+  else delete filters[key];
+  return { q: state.q, filters };
+}
+
+/** Number of active facet values. */
+export function activeFilterCount(filters: Filters): number {
+  return FILTER_KEYS.reduce((n, k) => n + (filters[k]?.length ?? 0), 0);
+}
+
+/**
+ * Sorts the values of one facet for display: type in the fixed record order, year newest first,
+ * everything else by count (desc) then by Chinese collation.
+ */
+export function sortFacetValues(key: FilterKey, counts: Record<string, number>): [string, number][] {
+  const entries = Object.entries(counts);
+  if (key === 'type') {
+    const rank = (v: string) => {
+      const i = (RECORD_TYPES as readonly string[]).indexOf(v);
+      return i === -1 ? RECORD_TYPES.length : i;
+    };
+    return entries.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b, 'zh-CN'));
+  }
+  if (key === 'year') return entries.sort(([a], [b]) => b.localeCompare(a));
+  return entries.sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'zh-CN'));
+}
+
+// ---------------------------------------------------------------------------
+// Themes (related-topic suggestions on empty results)
+// ---------------------------------------------------------------------------
+
+export interface ThemeLike {
+  id: string;
+  label: string;
+  synonyms?: string[];
+}
+
+/**
+ * Themes related to a query: a theme whose label or synonym shares at least two characters
+ * in a row with the query (or contains it / is contained in it). Best overlap first.
+ */
+export function relatedThemes(query: string, themes: ThemeLike[], limit = 5): ThemeLike[] {
+  const q = normaliseQuery(query).replace(/\s+/g, '');
+  if (q.length < 2) return [];
+  const bigrams = new Set<string>();
+  for (let i = 0; i < q.length - 1; i++) bigrams.add(q.slice(i, i + 2));
+  const score = (t: ThemeLike) => {
+    let best = 0;
+    for (const term of [t.label, ...(t.synonyms ?? [])]) {
+      if (!term) continue;
+      if (term.includes(q) || q.includes(term)) best = Math.max(best, 100 + term.length);
+      let n = 0;
+      for (let i = 0; i < term.length - 1; i++) if (bigrams.has(term.slice(i, i + 2))) n++;
+      best = Math.max(best, n);
+    }
+    return best;
+  };
+  return themes
+    .map((t) => [t, score(t)] as const)
+    .filter(([, s]) => s > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].label.localeCompare(b[0].label, 'zh-CN'))
+    .slice(0, limit)
+    .map(([t]) => t);
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  activeFilterCount,
+  buildDocNumberTable,
+  looksLikeDocNumber,
+  lookupDocNumber,
+  normaliseDocNumber,
+  normaliseQuery,
+  parseDocNumber,
+  parseSearchParams,
+  relatedThemes,
+  sortFacetValues,
+  stateToSearchParams,
+  toggleFilter,
+  toHalfWidth,
+  toPagefindFilters,
+} from '../../src/lib/search';
+
+describe('normaliseDocNumber', () => {
+  const canonical = '豫法政办〔2018〕15号';
+  it.each([
+    '豫法政办〔2018〕15号',
+    '豫法政办[2018]15号',
+    '豫法政办(2018)15号',
+    '豫法政办（2018）15号',
+    '豫法政办【2018】15号',
+    '豫法政办［2018］15号',
+    '豫法政办﹝2018﹞15号',
+    '豫法政办〔２０１８〕１５号',
+    ' 豫法政办 〔2018〕 15 号 ',
+    '豫法政办〔2018〕15',
+    '豫法政办〔2018〕第15号',
+    '豫法政办2018年15号',
+    '豫法政办〔2018〕015号',
+  ])('%s → 豫法政办〔2018〕15号', (variant) => {
+    expect(normaliseDocNumber(variant)).toBe(canonical);
+  });
+
+  it('keeps the issuer code and numbers of other documents', () => {
+    expect(normaliseDocNumber('惠政文[2016]35号')).toBe('惠政文〔2016〕35号');
+    expect(normaliseDocNumber('中发（2015）36 号')).toBe('中发〔2015〕36号');
+    expect(normaliseDocNumber('夏法政办(2023)12号')).toBe('夏法政办〔2023〕12号');
+    expect(parseDocNumber('郑法政办[2019]7号')).toEqual({ code: '郑法政办', year: 2019, serial: 7, canonical: '郑法政办〔2019〕7号' });
+  });
+
+  it.each(['', '行政执法责任制', '2018', '豫法政办', '豫法政办 2019 10', '示范点 15号', '豫法政办〔2018〕15号 责任制', 'abc[2018]15号'])(
+    'rejects %j',
+    (text) => {
+      expect(normaliseDocNumber(text)).toBeNull();
+      expect(looksLikeDocNumber(text)).toBe(false);
+    },
+  );
+
+  it('every bracket variant of any generated 文号 normalises to the same canonical form', () => {
+    const code = fc.stringMatching(/^[豫郑夏惠法政办文发]{2,6}$/);
+    const pairs: [string, string][] = [['〔', '〕'], ['[', ']'], ['(', ')'], ['（', '）'], ['【', '】'], ['［', '］']];
+    fc.assert(
+      fc.property(code, fc.integer({ min: 1990, max: 2099 }), fc.integer({ min: 1, max: 999 }), fc.constantFrom(...pairs), (c, y, n, [o, cl]) => {
+        expect(normaliseDocNumber(`${c}${o}${y}${cl}${n}号`)).toBe(`${c}〔${y}〕${n}号`);
+      }),
+    );
+  });
+});
+
+describe('buildDocNumberTable / lookupDocNumber', () => {
+  const table = buildDocNumberTable([
+    { docNumber: '豫法政办〔2018〕15号', path: 'documents/a/', title: '河南省行政执法责任制示范点创建标准' },
+    { docNumber: '惠政文〔2016〕35号', path: 'documents/b/', title: '惠济区工作要点' },
+    { docNumber: undefined, path: 'documents/c/', title: '无文号' },
+  ]);
+  it('indexes canonical 文号 only', () => {
+    expect(Object.keys(table)).toEqual(['惠政文〔2016〕35号', '豫法政办〔2018〕15号'].sort((a, b) => a.localeCompare(b)));
+  });
+  it('finds a document from a variant spelling', () => {
+    expect(lookupDocNumber('豫法政办[2018]15号', table)?.path).toBe('documents/a/');
+    expect(lookupDocNumber('惠政文（2016）35号', table)?.path).toBe('documents/b/');
+  });
+  it('returns null for unknown 文号 and ordinary queries', () => {
+    expect(lookupDocNumber('豫法政办〔2018〕16号', table)).toBeNull();
+    expect(lookupDocNumber('行政执法', table)).toBeNull();
+  });
+  it('refuses two documents with one 文号', () => {
+    expect(() =>
+      buildDocNumberTable([
+        { docNumber: '豫法政办〔2018〕15号', path: 'documents/a/', title: 'A' },
+        { docNumber: '豫法政办[2018]15号', path: 'documents/b/', title: 'B' },
+      ]),
+    ).toThrow(/豫法政办〔2018〕15号.*documents\/a\/.*documents\/b\//);
+  });
+});
+
+describe('normaliseQuery', () => {
+  it('folds full width, strips quotes and book-title marks, collapses spaces', () => {
+    expect(normaliseQuery('  《重大行政决策程序暂行条例》　落实 ')).toBe('重大行政决策程序暂行条例 落实');
+    expect(normaliseQuery('“双随机、一公开”')).toBe('双随机、一公开');
+    expect(normaliseQuery('ＡＢＣ１２３')).toBe('ABC123');
+  });
+  it('toHalfWidth maps the full-width ASCII block and the ideographic space', () => {
+    expect(toHalfWidth('（２０１８）\u3000［x］')).toBe('(2018) [x]');
+  });
+});
+
+describe('search state in the URL', () => {
+  it('round-trips query and repeated facet values', () => {
+    const qs = '?q=%E8%A1%8C%E6%94%BF%E6%89%A7%E6%B3%95&type=%E6%8C%87%E6%A0%87&year=2023&year=2022';
+    const state = parseSearchParams(qs);
+    expect(state).toEqual({ q: '行政执法', filters: { type: ['指标'], year: ['2023', '2022'] } });
+    expect(parseSearchParams(stateToSearchParams(state))).toEqual(state);
+  });
+  it('ignores unknown keys and empty values', () => {
+    expect(parseSearchParams('q=&foo=1&type=&unit=%20')).toEqual({ q: '', filters: {} });
+    expect(stateToSearchParams({ q: ' ', filters: {} })).toBe('');
+  });
+  it('toggles a facet value on and off', () => {
+    const s1 = toggleFilter({ q: 'x', filters: {} }, 'type', '指标');
+    expect(s1.filters).toEqual({ type: ['指标'] });
+    const s2 = toggleFilter(s1, 'type', '文件');
+    expect(s2.filters.type).toEqual(['指标', '文件']);
+    expect(activeFilterCount(s2.filters)).toBe(2);
+    expect(toggleFilter(toggleFilter(s2, 'type', '指标'), 'type', '文件').filters).toEqual({});
+  });
+  it('builds Pagefind filters (one value as string, several as any-of)', () => {
+    expect(toPagefindFilters({ type: ['指标'], year: ['2023', '2022'] })).toEqual({ type: '指标', year: { any: ['2023', '2022'] } });
+    expect(toPagefindFilters({})).toEqual({});
+  });
+});
+
+describe('sortFacetValues', () => {
+  it('orders types in record order, years newest first, others by count', () => {
+    expect(sortFacetValues('type', { 工作要点: 9, 文件: 1, 指标: 5 }).map(([v]) => v)).toEqual(['文件', '指标', '工作要点']);
+    expect(sortFacetValues('year', { '2016': 1, '2023': 2, '2019': 5 }).map(([v]) => v)).toEqual(['2023', '2019', '2016']);
+    expect(sortFacetValues('unit', { 县司法局: 2, 县财政局: 7 }).map(([v]) => v)).toEqual(['县财政局', '县司法局']);
+  });
+});
+
+describe('relatedThemes', () => {
+  const themes = [
+    { id: 'xzzf', label: '行政执法', synonyms: ['执法'] },
+    { id: 'zwgk', label: '政务公开' },
+    { id: 'xzfy', label: '行政复议' },
+  ];
+  it('suggests themes sharing words with the query, best first', () => {
+    expect(relatedThemes('行政执法记录仪', themes).map((t) => t.id)).toEqual(['xzzf', 'xzfy']);
+    expect(relatedThemes('政务公开标准化', themes).map((t) => t.id)).toEqual(['zwgk']);
+  });
+  it('suggests nothing for unrelated or one-character queries', () => {
+    expect(relatedThemes('烟草', themes)).toEqual([]);
+    expect(relatedThemes('法', themes)).toEqual([]);
+  });
+});
