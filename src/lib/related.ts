@@ -1,0 +1,204 @@
+/**
+ * Cross-links between records of every type (cases 典型经验, indicators 指标, work points 工作要点 …)
+ * through the shared theme vocabulary (content/themes.yaml, matched by scripts/ingest/themes.ts).
+ *
+ * Record shape expected from every collection (frontmatter):
+ *
+ *   themes:                      # from matchThemes(text) at ingest time
+ *     - id: xingzheng-zhidao     # theme id (ASCII, /themes/<id>/)
+ *       label: 行政指导
+ *       terms: [行政指导, 事前指导] # the synonyms found in THIS record's text
+ *
+ * (a bare list of theme ids is accepted too; terms are then empty.)
+ *
+ * buildRelated() links two records when they share at least one theme (or, optionally, a facet
+ * such as the same department). The result is:
+ *  - symmetric: if A lists B then B lists A (links are chosen as pairs);
+ *  - ranked by overlap: more shared themes first, rarer themes weigh more, then a shared facet;
+ *  - capped: at most `limit` links per record and per target collection;
+ *  - explained: each link carries the shared themes with the terms found on both sides.
+ * Pure and deterministic (ties broken by collection and id).
+ */
+
+export interface ThemeRef {
+  id: string;
+  label: string;
+  terms: string[];
+}
+
+/** What a record contributes to linking. `collection` is 'cases' | 'indicators' | 'workpoints' | … */
+export interface Linkable {
+  collection: string;
+  id: string;
+  title: string;
+  href: string;
+  themes: ReadonlyArray<ThemeRef | string>;
+  /** Optional facet values (e.g. 'department:城市管理'): sharing one also links records of the same collection. */
+  facets?: readonly string[];
+  /** A short line shown under the link (region, department, 序号 …). */
+  note?: string;
+}
+
+export interface SharedTheme {
+  id: string;
+  label: string;
+  /** Terms found in the record the list belongs to. */
+  termsHere: string[];
+  /** Terms found in the linked record. */
+  termsThere: string[];
+}
+
+export interface RelatedLink {
+  collection: string;
+  id: string;
+  title: string;
+  href: string;
+  note?: string;
+  shared: SharedTheme[];
+  /** Facets shared with the linked record (e.g. 'department:城市管理'). */
+  sharedFacets: string[];
+  score: number;
+}
+
+/** For one record: related records grouped by collection, each list ranked and capped. */
+export type RelatedGroups = Record<string, RelatedLink[]>;
+
+export interface RelatedOptions {
+  /** Max links per record per target collection (default 6). */
+  limit?: number;
+  /** Labels for bare theme ids. */
+  labels?: Record<string, string>;
+  /**
+   * Facets count only between records of the same collection (same department links two cases,
+   * never a case and an indicator). Default true.
+   */
+  facetsWithinCollection?: boolean;
+}
+
+export const keyOf = (r: { collection: string; id: string }) => `${r.collection}/${r.id}`;
+
+export function toThemeRefs(themes: ReadonlyArray<ThemeRef | string> | undefined, labels: Record<string, string> = {}): ThemeRef[] {
+  const out: ThemeRef[] = [];
+  for (const t of themes ?? []) {
+    const ref = typeof t === 'string' ? { id: t, label: labels[t] ?? t, terms: [] } : { id: t.id, label: t.label ?? labels[t.id] ?? t.id, terms: [...(t.terms ?? [])] };
+    if (!out.some((o) => o.id === ref.id)) out.push(ref);
+  }
+  return out;
+}
+
+interface Edge {
+  a: number;
+  b: number;
+  score: number;
+  shared: string[];
+  facets: string[];
+}
+
+/**
+ * Compute related links for every record. Returns a Map keyed by `collection/id`; every record
+ * has an entry (possibly with empty lists). Collections present in the input all appear as keys
+ * of every record's groups, so a page can render "暂无" for an empty list.
+ */
+export function buildRelated(records: readonly Linkable[], opts: RelatedOptions = {}): Map<string, RelatedGroups> {
+  const limit = opts.limit ?? 6;
+  const within = opts.facetsWithinCollection ?? true;
+  const refs = records.map((r) => toThemeRefs(r.themes, opts.labels));
+  const collections = [...new Set(records.map((r) => r.collection))].sort();
+
+  // Rarer themes weigh more (inverse document frequency over all records).
+  const df = new Map<string, number>();
+  for (const list of refs) for (const t of list) df.set(t.id, (df.get(t.id) ?? 0) + 1);
+  const n = records.length;
+  const weight = (id: string) => 1 + Math.log((n + 1) / ((df.get(id) ?? 0) + 1));
+
+  const edges: Edge[] = [];
+  for (let a = 0; a < records.length; a++) {
+    const ta = new Set(refs[a].map((t) => t.id));
+    for (let b = a + 1; b < records.length; b++) {
+      const shared = refs[b].map((t) => t.id).filter((id) => ta.has(id));
+      const ra = records[a];
+      const rb = records[b];
+      const facets = !within || ra.collection === rb.collection ? (ra.facets ?? []).filter((f) => (rb.facets ?? []).includes(f)) : [];
+      if (!shared.length && !facets.length) continue;
+      // overlap count dominates, then rarity, then a shared facet
+      const score = shared.length * 100 + shared.reduce((s, id) => s + weight(id), 0) + facets.length * 50;
+      edges.push({ a, b, score, shared, facets });
+    }
+  }
+  const keys = records.map(keyOf);
+  edges.sort((x, y) => y.score - x.score || cmp(keys[x.a], keys[y.a]) || cmp(keys[x.b], keys[y.b]));
+
+  const count = records.map(() => new Map<string, number>());
+  const out = new Map<string, RelatedGroups>();
+  for (const k of keys) out.set(k, Object.fromEntries(collections.map((c) => [c, [] as RelatedLink[]])));
+
+  const link = (from: number, to: number, e: Edge): RelatedLink => {
+    const r = records[to];
+    const here = refs[from];
+    const there = refs[to];
+    return {
+      collection: r.collection,
+      id: r.id,
+      title: r.title,
+      href: r.href,
+      ...(r.note ? { note: r.note } : {}),
+      shared: e.shared.map((id) => {
+        const h = here.find((t) => t.id === id)!;
+        const t = there.find((x) => x.id === id)!;
+        return { id, label: h.label, termsHere: h.terms, termsThere: t.terms };
+      }),
+      sharedFacets: e.facets,
+      score: Math.round(e.score * 1000) / 1000,
+    };
+  };
+
+  for (const e of edges) {
+    const ca = records[e.a].collection;
+    const cb = records[e.b].collection;
+    const na = count[e.a].get(cb) ?? 0;
+    const nb = count[e.b].get(ca) ?? 0;
+    if (na >= limit || nb >= limit) continue; // accept a link only when both ends have room: keeps it symmetric
+    count[e.a].set(cb, na + 1);
+    count[e.b].set(ca, nb + 1);
+    out.get(keys[e.a])![cb].push(link(e.a, e.b, e));
+    out.get(keys[e.b])![ca].push(link(e.b, e.a, e));
+  }
+  return out;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export interface ThemeIndexEntry {
+  id: string;
+  label: string;
+  /** Every record carrying the theme, grouped by collection (uncapped), with its terms. */
+  records: Record<string, Array<{ id: string; title: string; href: string; note?: string; terms: string[] }>>;
+  total: number;
+}
+
+/** Everything that shares each theme (for /themes/<id>/). Themes in `vocabulary` order when given. */
+export function indexByTheme(records: readonly Linkable[], vocabulary: ReadonlyArray<{ id: string; label: string }> = []): ThemeIndexEntry[] {
+  const labels = Object.fromEntries(vocabulary.map((v) => [v.id, v.label]));
+  const map = new Map<string, ThemeIndexEntry>();
+  for (const v of vocabulary) map.set(v.id, { id: v.id, label: v.label, records: {}, total: 0 });
+  const sorted = [...records].sort((x, y) => cmp(keyOf(x), keyOf(y)));
+  for (const r of sorted) {
+    for (const t of toThemeRefs(r.themes, labels)) {
+      let e = map.get(t.id);
+      if (!e) map.set(t.id, (e = { id: t.id, label: t.label, records: {}, total: 0 }));
+      (e.records[r.collection] ??= []).push({ id: r.id, title: r.title, href: r.href, ...(r.note ? { note: r.note } : {}), terms: t.terms });
+      e.total++;
+    }
+  }
+  return [...map.values()];
+}
+
+/** Display names of the related lists, by collection. Other collections fall back to their name. */
+export const RELATED_HEADINGS: Record<string, string> = {
+  indicators: '相关指标',
+  cases: '相关案例',
+  workpoints: '相关要点',
+  documents: '相关文件',
+};
