@@ -268,3 +268,41 @@ export function relatedThemes(query: string, themes: ThemeLike[], limit = 5): Th
     .slice(0, limit)
     .map(([t]) => t);
 }
+
+// ---------------------------------------------------------------------------
+// Result presentation
+// ---------------------------------------------------------------------------
+
+/**
+ * Meta keys record pages may carry (data-pagefind-meta) to say where a result sits.
+ * All optional; `title` is the record title (Pagefind's default is the first h1).
+ */
+export const PLACE_META_KEYS = ['document', 'section', 'unit', 'region'] as const;
+
+/** The record type of a Pagefind result from its filters (type:文件/指标/典型经验/工作要点). */
+export function resultType(filters: Record<string, string[]> | undefined): RecordType | null {
+  const t = filters?.type?.[0];
+  return t && (RECORD_TYPES as readonly string[]).includes(t) ? (t as RecordType) : null;
+}
+
+/**
+ * One line saying where a result sits: 《文件》 › 章节 · 单位 · 地区. Parts equal to the title are
+ * dropped (a document result need not repeat its own title), and so are duplicates.
+ * `section` may come from the best-matching sub-result heading when the page has no meta.
+ */
+export function describePlace(meta: Record<string, string | undefined>, title = '', section?: string): string {
+  const parts: string[] = [];
+  const seen = new Set<string>([title.trim()]);
+  const add = (s: string | undefined, fmt: (x: string) => string = (x) => x) => {
+    const v = s?.trim();
+    if (!v || seen.has(v)) return;
+    seen.add(v);
+    parts.push(fmt(v));
+  };
+  add(meta.document, (x) => `《${x.replace(/^《|》$/g, '')}》`);
+  add(meta.section ?? section);
+  const head = parts.splice(0).join(' › ');
+  add(meta.unit);
+  add(meta.region);
+  return [head, ...parts].filter(Boolean).join(' · ');
+}

@@ -149,3 +149,21 @@ describe('relatedThemes', () => {
     expect(relatedThemes('法', themes)).toEqual([]);
   });
 });
+
+describe('result presentation', () => {
+  it('reads the record type from the type filter', async () => {
+    const { resultType } = await import('../../src/lib/search');
+    expect(resultType({ type: ['指标'] })).toBe('指标');
+    expect(resultType({ type: ['其他'] })).toBeNull();
+    expect(resultType(undefined)).toBeNull();
+  });
+  it('describes where a result sits without repeating the title', async () => {
+    const { describePlace } = await import('../../src/lib/search');
+    expect(describePlace({ document: '夏邑县创建全省法治政府建设示范县工作推进方案', section: '三、主要任务', unit: '县司法局' }, 'x')).toBe(
+      '《夏邑县创建全省法治政府建设示范县工作推进方案》 › 三、主要任务 · 县司法局',
+    );
+    expect(describePlace({ unit: '郑州市二七区城市管理局', region: '郑州市' }, '郑州市二七区城市管理局')).toBe('郑州市');
+    expect(describePlace({}, '标题', '一、参评范围')).toBe('一、参评范围');
+    expect(describePlace({}, '标题')).toBe('');
+  });
+});

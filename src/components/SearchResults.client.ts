@@ -1,0 +1,351 @@
+/**
+ * Client controller of the /search/ page, on Pagefind's JS API (no Pagefind UI):
+ * query + filters live in the URL, results are badged by record type, facets show counts,
+ * the result count is announced in a live region, a 文号 query jumps to its document.
+ *
+ * The page passes its configuration through data attributes on #search-app:
+ *   data-base          the site base (url()), e.g. "/" or "/zfjs/cjzl/"
+ *   data-pagefind      url('pagefind/pagefind.js')
+ * and two JSON scripts: #search-docnumbers (文号 table) and #search-themes (themes for hints).
+ */
+import {
+  FILTER_KEYS,
+  FILTER_LABELS,
+  RECORD_TYPES,
+  TYPE_LIST_PATHS,
+  activeFilterCount,
+  describePlace,
+  lookupDocNumber,
+  looksLikeDocNumber,
+  normaliseDocNumber,
+  normaliseQuery,
+  parseSearchParams,
+  relatedThemes,
+  resultType,
+  sortFacetValues,
+  stateToSearchParams,
+  toPagefindFilters,
+  toggleFilter,
+  type DocNumberTable,
+  type FilterKey,
+  type SearchState,
+  type ThemeLike,
+} from '../lib/search';
+
+/** Ranking tuned with `npm run bench:search` (see docs/readme/search.md). */
+export const RANKING = {
+  termSimilarity: 1.0,
+  pageLength: 0.5,
+  termSaturation: 1.4,
+  termFrequency: 0.8,
+  metaWeights: { title: 8.0, document: 1.0, unit: 4.0, section: 1.0, docNumber: 6.0 },
+};
+export const HIGHLIGHT_PARAM = 'highlight';
+const PAGE_SIZE = 10;
+
+interface PagefindResultData {
+  url: string;
+  meta: Record<string, string>;
+  excerpt: string;
+  filters: Record<string, string[]>;
+  sub_results: { title: string; url: string; excerpt: string }[];
+}
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindResultData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+interface PagefindApi {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (q: string | null, o?: { filters?: unknown }) => Promise<PagefindSearch | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+}
+
+const $ = <T extends Element>(sel: string, root: ParentNode = document) => root.querySelector(sel) as T;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const c of children) e.append(c);
+  return e;
+}
+
+/**
+ * Pagefind excerpts are HTML with <mark> around matches. Rebuild them as text nodes + <mark>
+ * only: source text is data (a notice may literally contain "<script>"), never markup.
+ */
+export function safeExcerpt(html: string): DocumentFragment {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
+  const out = document.createDocumentFragment();
+  for (const node of Array.from(parsed.childNodes)) {
+    if (node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === 'MARK') out.append(el('mark', {}, node.textContent ?? ''));
+    else out.append(document.createTextNode(node.textContent ?? ''));
+  }
+  return out;
+}
+
+function readJson<T>(id: string, fallback: T): T {
+  const node = document.getElementById(id);
+  if (!node?.textContent) return fallback;
+  try {
+    return JSON.parse(node.textContent) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export async function startSearchPage(app: HTMLElement): Promise<void> {
+  const base = app.dataset.base ?? '/';
+  const pagefindUrl = app.dataset.pagefind ?? `${base}pagefind/pagefind.js`;
+  const docNumbers = readJson<DocNumberTable>('search-docnumbers', {});
+  const themes = readJson<ThemeLike[]>('search-themes', []);
+  const themeHref = app.dataset.themeHref ?? '';
+
+  const form = $<HTMLFormElement>('#search-form', app);
+  const input = $<HTMLInputElement>('#search-q', app);
+  const status = $<HTMLElement>('#search-status', app);
+  const list = $<HTMLOListElement>('#search-results', app);
+  const more = $<HTMLButtonElement>('#search-more', app);
+  const direct = $<HTMLElement>('#search-direct', app);
+  const empty = $<HTMLElement>('#search-empty', app);
+  const facets = $<HTMLElement>('#search-facets', app);
+  const clearAll = $<HTMLButtonElement>('#search-clear', app);
+
+  for (const n of app.querySelectorAll<HTMLElement>('[data-needs-js]')) n.hidden = false;
+
+  let state: SearchState = parseSearchParams(location.search);
+  let current: PagefindResult[] = [];
+  let shown = 0;
+  let runId = 0;
+
+  const setStatus = (text: string) => {
+    status.textContent = text;
+  };
+
+  setStatus('正在加载搜索索引…');
+  let pagefind: PagefindApi;
+  try {
+    pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as PagefindApi;
+    await pagefind.options({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, ranking: RANKING });
+    await pagefind.init();
+  } catch (e) {
+    setStatus('搜索索引加载失败，请稍后重试，或从栏目列表浏览。');
+    console.error(e);
+    return;
+  }
+  const allFilters = await pagefind.filters();
+
+  /** Jump to the document when the query is a 文号 we hold (unless ?jump=0). */
+  function docNumberJump(q: string): boolean {
+    const hit = lookupDocNumber(q, docNumbers);
+    if (!hit) return false;
+    if (new URLSearchParams(location.search).get('jump') === '0') return false;
+    location.replace(base + hit.path);
+    return true;
+  }
+
+  function writeUrl(push: boolean) {
+    const qs = stateToSearchParams(state);
+    const next = location.pathname + qs;
+    if (next !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', next);
+    document.title = (state.q ? `“${state.q}”的搜索结果` : '站内搜索') + document.title.replace(/^[^-]*(?= - )/, '');
+  }
+
+  function renderDirect(q: string) {
+    direct.replaceChildren();
+    direct.hidden = true;
+    if (!looksLikeDocNumber(q)) return;
+    const canonical = normaliseDocNumber(q)!;
+    const hit = lookupDocNumber(q, docNumbers);
+    direct.hidden = false;
+    if (hit) {
+      direct.append(
+        el('p', { class: 'search-direct-label' }, '按文号直达：'),
+        el('p', {}, el('span', { class: 'search-badge', 'data-type': '文件' }, '文件'), ' ', el('a', { href: base + hit.path, class: 'search-direct-link' }, hit.title), ` （${hit.docNumber}）`),
+      );
+    } else {
+      direct.append(el('p', {}, `本专栏未收录文号为 ${canonical} 的文件，下面列出提及该文号的内容。`));
+    }
+  }
+
+  function renderFacets(counts: Record<string, Record<string, number>>) {
+    facets.replaceChildren();
+    for (const key of FILTER_KEYS) {
+      const values = { ...(allFilters[key] ?? {}) };
+      for (const v of Object.keys(values)) values[v] = counts[key]?.[v] ?? 0;
+      for (const v of state.filters[key] ?? []) values[v] ??= 0;
+      const entries = sortFacetValues(key, values);
+      if (!entries.length) continue;
+      const active = state.filters[key] ?? [];
+      const details = el('details', { class: 'search-facet', 'data-facet': key });
+      if (key === 'type' || key === 'year' || active.length) details.open = true;
+      const summary = el('summary', {}, FILTER_LABELS[key], active.length ? `（已选 ${active.length}）` : '');
+      const fieldset = el('fieldset', {}, el('legend', { class: 'visually-hidden' }, `按${FILTER_LABELS[key]}筛选`));
+      const ul = el('ul', {});
+      entries.forEach(([value, count], i) => {
+        const id = `f-${key}-${i}`;
+        const box = el('input', { type: 'checkbox', id, name: key, value }) as HTMLInputElement;
+        box.checked = active.includes(value);
+        if (!count && !box.checked) box.disabled = true;
+        box.addEventListener('change', () => {
+          state = toggleFilter(state, key, value);
+          writeUrl(true);
+          void run({ focusFacet: `${key}\u0000${value}` });
+        });
+        ul.append(el('li', {}, box, el('label', { for: id }, value, ' ', el('span', { class: 'search-count' }, `(${count})`))));
+      });
+      fieldset.append(ul);
+      details.append(summary, fieldset);
+      facets.append(details);
+    }
+    clearAll.hidden = activeFilterCount(state.filters) === 0;
+  }
+
+  async function renderMore() {
+    const slice = current.slice(shown, shown + PAGE_SIZE);
+    const datas = await Promise.all(slice.map((r) => r.data()));
+    const firstNew = shown;
+    datas.forEach((d, i) => list.append(renderResult(d, firstNew + i)));
+    shown += slice.length;
+    more.hidden = shown >= current.length;
+    return firstNew;
+  }
+
+  function renderResult(d: PagefindResultData, index: number): HTMLLIElement {
+    const type = resultType(d.filters);
+    const title = d.meta.title || d.url;
+    // Best section (for long documents): the first sub-result that is not the page itself.
+    const sub = d.sub_results?.find((s) => s.url !== d.url && s.title && s.title !== title);
+    const href = sub && !d.meta.section ? sub.url : d.url;
+    const place = describePlace(d.meta, title, sub?.title);
+    const li = el('li', { class: 'search-result', 'data-type': type ?? '' });
+    const head = el('h3', { class: 'search-result-title' });
+    if (type) head.append(el('span', { class: 'search-badge', 'data-type': type }, type), ' ');
+    head.append(el('a', { href, 'data-result-index': String(index) }, title));
+    li.append(head);
+    const excerpt = el('p', { class: 'search-excerpt' });
+    excerpt.append(safeExcerpt(sub && !d.meta.section ? sub.excerpt : d.excerpt));
+    li.append(excerpt);
+    if (place) li.append(el('p', { class: 'search-place' }, el('span', { class: 'visually-hidden' }, '位置：'), place));
+    return li;
+  }
+
+  function renderEmpty(q: string, unfilteredCount: number) {
+    empty.replaceChildren();
+    empty.hidden = false;
+    empty.append(el('p', { class: 'search-empty-title' }, q ? `没有找到与“${q}”相关的结果。` : '没有符合所选筛选条件的结果。'));
+    const n = activeFilterCount(state.filters);
+    if (n) {
+      const p = el('p', {}, unfilteredCount ? `去掉筛选条件后有 ${unfilteredCount} 条结果。可以清除：` : '可以清除筛选条件：');
+      const ul = el('ul', { class: 'search-hints' });
+      for (const key of FILTER_KEYS) {
+        for (const v of state.filters[key] ?? []) {
+          const b = el('button', { type: 'button' }, `${FILTER_LABELS[key]}：${v} ×`);
+          b.addEventListener('click', () => {
+            state = toggleFilter(state, key, v);
+            writeUrl(true);
+            void run({ focusStatus: true });
+          });
+          ul.append(el('li', {}, b));
+        }
+      }
+      if (n > 1) {
+        const b = el('button', { type: 'button' }, '清除全部筛选');
+        b.addEventListener('click', () => {
+          state = { q: state.q, filters: {} };
+          writeUrl(true);
+          void run({ focusStatus: true });
+        });
+        ul.append(el('li', {}, b));
+      }
+      empty.append(p, ul);
+    }
+    const related = relatedThemes(q, themes);
+    if (related.length) {
+      const ul = el('ul', { class: 'search-hints' });
+      for (const t of related) {
+        const href = themeHref ? themeHref.replace('{id}', encodeURIComponent(t.id)) : `?q=${encodeURIComponent(t.label)}`;
+        ul.append(el('li', {}, el('a', { href }, t.label)));
+      }
+      empty.append(el('p', {}, '相关主题：'), ul);
+    }
+    const browse = el('ul', { class: 'search-hints' });
+    for (const t of RECORD_TYPES) browse.append(el('li', {}, el('a', { href: base + TYPE_LIST_PATHS[t] }, `浏览全部${t}`)));
+    empty.append(el('p', {}, '也可以换个说法（如更短的关键词），或从栏目列表浏览：'), browse);
+  }
+
+  async function run(opts: { focusStatus?: boolean; focusFacet?: string } = {}) {
+    const id = ++runId;
+    const q = normaliseQuery(state.q);
+    input.value = state.q;
+    renderDirect(q);
+    empty.hidden = true;
+    const hasFilters = activeFilterCount(state.filters) > 0;
+    if (!q && !hasFilters) {
+      list.replaceChildren();
+      more.hidden = true;
+      current = [];
+      renderFacets(allFilters);
+      setStatus('请输入关键词、单位名称或文号进行搜索；也可以只选筛选条件浏览。');
+      return;
+    }
+    setStatus('正在搜索…');
+    const search = await pagefind.search(q || null, { filters: toPagefindFilters(state.filters) });
+    if (id !== runId || !search) return;
+    current = search.results;
+    shown = 0;
+    list.replaceChildren();
+    await renderMore();
+    if (id !== runId) return;
+    renderFacets(search.filters);
+    const n = current.length;
+    const what = q ? `“${q}”` : '所选条件';
+    const filt = hasFilters ? `（已按 ${activeFilterCount(state.filters)} 个条件筛选）` : '';
+    setStatus(n ? `${what}找到 ${n} 条结果${filt}。` : `${what}没有找到结果${filt}。`);
+    if (!n) renderEmpty(q, search.unfilteredResultCount);
+    if (opts.focusFacet) {
+      const [key, value] = opts.focusFacet.split('\u0000');
+      const box = Array.from(facets.querySelectorAll<HTMLInputElement>(`input[name="${key}"]`)).find((b) => b.value === value);
+      box?.focus();
+    } else if (opts.focusStatus) {
+      status.focus();
+    }
+  }
+
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const q = input.value;
+    if (docNumberJump(q)) return;
+    state = { q: normaliseQuery(q), filters: state.filters };
+    writeUrl(true);
+    void run();
+  });
+  clearAll.addEventListener('click', () => {
+    state = { q: state.q, filters: {} };
+    writeUrl(true);
+    void run({ focusStatus: true });
+  });
+  more.addEventListener('click', async () => {
+    const first = await renderMore();
+    list.querySelector<HTMLAnchorElement>(`a[data-result-index="${first}"]`)?.focus();
+  });
+  window.addEventListener('popstate', () => {
+    state = parseSearchParams(location.search);
+    void run();
+  });
+
+  // Arriving with ?q=<文号> (e.g. from the header box): go straight to the document.
+  if (state.q && docNumberJump(state.q)) {
+    setStatus('正在打开文号对应的文件…');
+    return;
+  }
+  await run();
+  app.dataset.ready = 'true';
+}
