@@ -1,7 +1,8 @@
 import type { Extractor } from '../types';
+import { workpointsExtractor } from './workpoints';
 
 /**
  * Record extractors run after the documents are extracted, in this order.
  * Each record type adds its own module here (one import, one entry).
  */
-export const extractors: Extractor[] = [];
+export const extractors: Extractor[] = [workpointsExtractor];
