@@ -117,6 +117,10 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
   const empty = $<HTMLElement>('#search-empty', app);
   const facets = $<HTMLElement>('#search-facets', app);
   const clearAll = $<HTMLButtonElement>('#search-clear', app);
+  const filtersBox = $<HTMLDetailsElement>('#search-filters', app);
+  const filterCount = $<HTMLElement>('#search-filter-count', app);
+  // Facets open beside the results on wide screens; folded above them on phones.
+  filtersBox.open = window.matchMedia('(min-width: 56rem)').matches;
 
   for (const n of app.querySelectorAll<HTMLElement>('[data-needs-js]')) n.hidden = false;
 
@@ -205,7 +209,9 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
       details.append(summary, fieldset);
       facets.append(details);
     }
-    clearAll.hidden = activeFilterCount(state.filters) === 0;
+    const n = activeFilterCount(state.filters);
+    clearAll.hidden = n === 0;
+    filterCount.textContent = n ? `（已选 ${n} 项）` : '';
   }
 
   async function renderMore() {

@@ -1,0 +1,130 @@
+/**
+ * Browser tests of /search/ on the site built once per run by tests/setup/build.ts:
+ * query → filter → open a result → the terms are highlighted on the target page;
+ * 文号 lookup: a variant spelling (from the search page and from the header box) lands on the document.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, serveDir, type StaticServer } from '../helpers/browser';
+import type { DocNumberTable } from '../../src/lib/search';
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let dist: string;
+
+const ready = (p: Page) =>
+  p.waitForFunction(() => document.getElementById('search-app')?.dataset.ready === 'true', null, { timeout: 20_000 });
+
+beforeAll(async () => {
+  dist = inject('distDir');
+  server = await serveDir(dist, '/');
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('search page', () => {
+  it('finds a practice, filters by type, opens the result and highlights the term there', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url('search/'));
+    await ready(page);
+    await page.fill('#search-q', '首席税务服务官');
+    await page.press('#search-q', 'Enter');
+    await page.waitForFunction(() => /找到 \d+ 条结果/.test(document.getElementById('search-status')?.textContent ?? ''));
+    expect(new URL(page.url()).searchParams.get('q')).toBe('首席税务服务官');
+    const first = page.locator('.search-result').first();
+    await expect.poll(() => first.locator('.search-badge').textContent()).toBe('典型经验');
+    expect(await first.locator('h3 a').textContent()).toContain('许昌市税务局');
+    expect(await first.locator('.search-excerpt mark').count()).toBeGreaterThan(0);
+
+    // Apply the type filter with the keyboard: it lands in the URL and narrows the results.
+    await page.locator('#search-filters').evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    const box = page.locator('#search-facets input[name="type"][value="典型经验"]');
+    await box.focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('type') === '典型经验');
+    await page.waitForFunction(() => /已按 1 个条件筛选/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const badges = await page.locator('.search-result .search-badge').allTextContents();
+    expect(badges.length).toBeGreaterThan(0);
+    expect(new Set(badges)).toEqual(new Set(['典型经验']));
+
+    // A reload restores the query and the filter from the URL.
+    await page.reload();
+    await ready(page);
+    expect(await page.inputValue('#search-q')).toBe('首席税务服务官');
+    expect(await page.locator('#search-facets input[name="type"][value="典型经验"]').isChecked()).toBe(true);
+
+    // Open the first result: the target page highlights the term.
+    const href = await page.locator('.search-result h3 a').first().getAttribute('href');
+    expect(href).toMatch(/[?&]highlight=/);
+    await page.locator('.search-result h3 a').first().click();
+    await page.waitForURL(/highlight=/);
+    await page.waitForSelector('mark.pagefind-highlight', { timeout: 10_000 });
+    expect(await page.locator('mark.pagefind-highlight').first().textContent()).toBe('首席税务服务官');
+    expect(server.requests.some((r) => r.endsWith('pagefind/pagefind-highlight.js'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('says so when nothing matches and offers the filter to clear', async () => {
+    await page.goto(server.url('search/?q=' + encodeURIComponent('首席税务服务官') + '&type=' + encodeURIComponent('指标')));
+    await ready(page);
+    expect(await page.locator('#search-status').textContent()).toContain('没有找到结果');
+    const empty = page.locator('#search-empty');
+    expect(await empty.isVisible()).toBe(true);
+    const clear = empty.getByRole('button', { name: /类型：指标/ });
+    await clear.click();
+    await page.waitForFunction(() => /找到 \d+ 条结果/.test(document.getElementById('search-status')?.textContent ?? ''));
+    expect(new URL(page.url()).searchParams.get('type')).toBeNull();
+  });
+
+  it('does not load the highlight script on a page reached without the parameter', async () => {
+    const before = server.requests.length;
+    await page.goto(server.url('search/'));
+    await ready(page);
+    expect(server.requests.slice(before).some((r) => r.endsWith('pagefind-highlight.js'))).toBe(false);
+  });
+});
+
+describe('文号 lookup', () => {
+  const table = (): DocNumberTable => JSON.parse(readFileSync(join(dist, 'data/docnumbers.json'), 'utf8'));
+
+  it('publishes the canonical 文号 table with the documents that carry one', () => {
+    const t = table();
+    expect(t['豫法政办〔2018〕15号']?.path).toMatch(/^documents\/[^/]+\/$/);
+  });
+
+  it('goes straight to the document for a variant spelling typed on the search page', async () => {
+    const target = table()['豫法政办〔2018〕15号']!;
+    await page.goto(server.url('search/'));
+    await ready(page);
+    await page.fill('#search-q', '豫法政办[2018]15号');
+    await page.press('#search-q', 'Enter');
+    await page.waitForURL(server.url(target.path));
+    expect(await page.locator('main').textContent()).toContain('豫法政办〔2018〕15号');
+  });
+
+  it('goes straight to the document from the header box (GET search/?q=…) with another variant', async () => {
+    const target = table()['豫法政办〔2018〕15号']!;
+    await page.goto(server.url(''));
+    const box = page.locator('form[role="search"] input[name="q"]').first();
+    await box.fill('豫法政办（2018）15号');
+    await box.press('Enter');
+    await page.waitForURL(server.url(target.path));
+    expect(await page.title()).toContain(target.title.slice(0, 10));
+  });
+
+  it('?jump=0 stays on the search page and offers the direct hit first', async () => {
+    const target = table()['豫法政办〔2018〕15号']!;
+    await page.goto(server.url('search/?jump=0&q=' + encodeURIComponent('豫法政办(2018)15号')));
+    await ready(page);
+    const link = page.locator('#search-direct a');
+    expect(await link.getAttribute('href')).toBe('/' + target.path);
+  });
+});
