@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import pagefind from './src/integrations/pagefind.ts';
+import { rehypeTableScroll, rehypeMaskMobile } from './src/integrations/rehype-cjzl.ts';
 import { loadSiteConfig } from './src/lib/site.ts';
 
 // One site config file (site.config.yaml, zod-validated); SITE_URL overrides its siteUrl.
@@ -24,6 +25,14 @@ export default defineConfig({
   // Astro 7: markdown.remarkPlugins is deprecated — plugins go on the unified processor.
   // GFM comes from remark-gfm explicitly (tables in the MDX records); smartypants off so the
   // quotes of the source notices are rendered as written.
-  markdown: { processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm] }) },
+  // Record bodies: tables get a scroll wrapper; personal mobile numbers are masked (maskMobile).
+  markdown: {
+    processor: unified({
+      gfm: false,
+      smartypants: false,
+      remarkPlugins: [remarkGfm],
+      rehypePlugins: [rehypeTableScroll, [rehypeMaskMobile, { enabled: config.maskMobile }]],
+    }),
+  },
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), pagefind()],
 });

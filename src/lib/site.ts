@@ -3,7 +3,7 @@
  * SITE_CONFIG), validated with zod. Used by the layout (header/footer), feeds, astro.config.mjs
  * and scripts/package.ts. See docs/readme/site.md for the fields.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
@@ -78,3 +78,25 @@ export function psbLink(psb: string): string | undefined {
 }
 
 export const ICP_LINK = 'https://beian.miit.gov.cn/';
+
+/** The column's sections, in nav order. `dir` is the folder under src/pages that holds the section. */
+export const SECTIONS = [
+  { path: '', label: '首页', dir: '' },
+  { path: 'documents/', label: '文件库', dir: 'documents' },
+  { path: 'indicators/', label: '指标体系', dir: 'indicators' },
+  { path: 'cases/', label: '典型经验', dir: 'cases' },
+  { path: 'workpoints/', label: '工作要点', dir: 'workpoints' },
+  { path: 'timeline/', label: '时间轴', dir: 'timeline' },
+  { path: 'search/', label: '搜索', dir: 'search' },
+] as const;
+
+/**
+ * Whether a section's pages exist in this build (src/pages/<dir>/index.astro or <dir>.astro).
+ * Nav entries and the header search form appear only for sections that exist, so no page ever
+ * links to a page that is not built (sections are owned by different engineers and land separately).
+ */
+export function sectionExists(dir: string, root = process.cwd()): boolean {
+  if (!dir) return true;
+  const pages = resolve(root, 'src/pages');
+  return [`${dir}/index.astro`, `${dir}.astro`, `${dir}/index.md`, `${dir}/index.mdx`].some((f) => existsSync(resolve(pages, f)));
+}

@@ -49,7 +49,7 @@ export async function chromiumExecutable(): Promise<{ executablePath: string; ar
   if (existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, args: [] };
   const { default: sparticuz } = await import('@sparticuz/chromium');
   // Serverless flags we do not want on a workstation/CI (single-process is what makes it work without a sandbox).
-  const drop = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+  const drop = new Set(['--disable-web-security', '--allow-running-insecure-content', '--single-process']);
   const args = sparticuz.args.filter((a) => !drop.has(a) && !a.startsWith('--headless'));
   const marker = join(tmpdir(), 'cjzl-chromium.ready');
   const lock = join(tmpdir(), 'cjzl-chromium.lock');

@@ -1,0 +1,164 @@
+/**
+ * Data shaping for the document pages (pure functions, unit-tested in tests/site/documents.test.ts).
+ * Components call these; they never sort, group or resolve references themselves.
+ */
+import { createHash } from 'node:crypto';
+
+/** The part of a document record the pages use (matches src/schemas/document.ts after parsing). */
+export interface DocData {
+  id?: string;
+  title: string;
+  docNumber?: string;
+  issuers: string[];
+  signedDate?: string;
+  printedDate?: string;
+  recipients?: string;
+  kind: string;
+  level?: string;
+  region?: string;
+  parent?: string;
+  children: string[];
+  attachments: { seq: number; title: string; id?: string }[];
+  contacts: { name?: string; phone?: string; email?: string; text: string }[];
+  cites: string[];
+  source: { file: string; lines: [number, number] };
+}
+export interface DocEntry {
+  id: string;
+  data: DocData;
+}
+
+/** 成文日期, else 印发日期 (ISO yyyy-mm-dd) — the date a document is filed under. */
+export function docDate(d: DocData): string | undefined {
+  return d.signedDate ?? d.printedDate;
+}
+
+export function docYear(d: DocData): string | undefined {
+  return docDate(d)?.slice(0, 4);
+}
+
+/** ISO date → 2019年7月23日 */
+export function formatDateZh(iso: string | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** Newest first; undated last; ties broken by 文号 then id so the order is deterministic. */
+export function sortNewest<T extends DocEntry>(docs: readonly T[]): T[] {
+  return [...docs].sort((a, b) => {
+    const da = docDate(a.data) ?? '';
+    const db = docDate(b.data) ?? '';
+    if (da !== db) return da < db ? 1 : -1;
+    const pa = a.data.parent ? 1 : 0;
+    const pb = b.data.parent ? 1 : 0;
+    if (pa !== pb) return pa - pb; // a forwarding notice before the documents it forwards
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
+
+/** Stable ASCII slug for an issuer name (URLs stay ASCII for any portal web server). */
+export function issuerSlug(name: string): string {
+  return createHash('sha1').update(name.normalize('NFC'), 'utf8').digest('hex').slice(0, 8);
+}
+
+export interface Facet {
+  key: string;
+  label: string;
+  count: number;
+}
+
+/** Years (newest first) with document counts. */
+export function yearFacets(docs: readonly DocEntry[]): Facet[] {
+  const m = new Map<string, number>();
+  for (const d of docs) {
+    const y = docYear(d.data);
+    if (y) m.set(y, (m.get(y) ?? 0) + 1);
+  }
+  return [...m].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([y, count]) => ({ key: y, label: `${y}年`, count }));
+}
+
+/** Issuers (most documents first, then by name) with counts; a joint document counts for each issuer. */
+export function issuerFacets(docs: readonly DocEntry[]): Facet[] {
+  const m = new Map<string, number>();
+  for (const d of docs) for (const i of new Set(d.data.issuers)) m.set(i, (m.get(i) ?? 0) + 1);
+  return [...m]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'))
+    .map(([label, count]) => ({ key: issuerSlug(label), label, count }));
+}
+
+/** 文号 normalised for lookup: brackets [] () （） 〔〕 ［］ → 〔〕, spaces removed. */
+export function normalizeDocNumber(s: string): string {
+  return s
+    .replace(/\s+/g, '')
+    .replace(/[\[［(（【〔]/g, '〔')
+    .replace(/[\]］)）】〕]/g, '〕');
+}
+
+export interface CiteRef {
+  docNumber: string;
+  /** id of the document when the corpus holds it */
+  id?: string;
+  title?: string;
+}
+
+/** Every cited 文号 with the document that carries it, when the corpus holds it. */
+export function resolveCites(doc: DocData, all: readonly DocEntry[]): CiteRef[] {
+  const byNumber = new Map<string, DocEntry>();
+  for (const d of all) if (d.data.docNumber) byNumber.set(normalizeDocNumber(d.data.docNumber), d);
+  const seen = new Set<string>();
+  const out: CiteRef[] = [];
+  for (const c of doc.cites) {
+    const key = normalizeDocNumber(c);
+    if (seen.has(key) || (doc.docNumber && key === normalizeDocNumber(doc.docNumber))) continue;
+    seen.add(key);
+    const hit = byNumber.get(key);
+    out.push(hit ? { docNumber: c, id: hit.id, title: hit.data.title } : { docNumber: c });
+  }
+  return out;
+}
+
+export interface Related {
+  parent?: DocEntry;
+  children: DocEntry[];
+  attachments: { seq: number; title: string; entry?: DocEntry }[];
+}
+
+/** Parent (forwarding notice), forwarded/attached children and the 附件 list resolved to records. */
+export function related(doc: DocEntry, all: readonly DocEntry[]): Related {
+  const byId = new Map(all.map((d) => [d.id, d] as const));
+  const parent = doc.data.parent ? byId.get(doc.data.parent) : undefined;
+  const childIds = new Set(doc.data.children);
+  // Records that name this one as parent count as children even if the list is incomplete.
+  for (const d of all) if (d.data.parent === doc.id) childIds.add(d.id);
+  const children = [...childIds].map((id) => byId.get(id)).filter((d): d is DocEntry => !!d);
+  const attachments = doc.data.attachments.map((a) => ({ seq: a.seq, title: a.title, entry: a.id ? byId.get(a.id) : undefined }));
+  return { parent, children, attachments };
+}
+
+/** 上一篇 / 下一篇 in library order (newest first). */
+export function prevNext<T extends DocEntry>(sorted: readonly T[], id: string): { prev?: T; next?: T } {
+  const i = sorted.findIndex((d) => d.id === id);
+  if (i < 0) return {};
+  return { prev: i > 0 ? sorted[i - 1] : undefined, next: i < sorted.length - 1 ? sorted[i + 1] : undefined };
+}
+
+/** Mainland mobile numbers (1[3-9]x, 11 digits, not part of a longer number). */
+const MOBILE = /(?<![\d－-])(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)/g;
+
+/** 16637113810 → 166****3810; office numbers (0371-65900356, 67180592) are left alone. */
+export function maskMobile(text: string): string {
+  return text.replace(MOBILE, (_m, a: string, _b: string, c: string) => `${a}****${c}`);
+}
+
+/** "来源：004_….txt 第 12–80 行" */
+export function sourceLabel(source: { file: string; lines: [number, number] }): string {
+  const [a, b] = source.lines;
+  return `来源：${source.file} 第 ${a}${b !== a ? `–${b}` : ''} 行`;
+}
+
+/** Level labels used in the metadata table. */
+export function levelLabel(level: string | undefined): string {
+  return level ? `${level}级` : '';
+}
