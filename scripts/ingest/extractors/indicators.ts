@@ -1,0 +1,247 @@
+/**
+ * Indicator extractor: the 填报材料责任清单 (序号 / 三级指标 / 填报材料 / 责任单位) → one record per
+ * 三级指标 (kind "indicator"), 加分项 ("bonus") and 否决项 ("veto"), plus one `indicatormeta`
+ * record holding the table's 说明 notes and the declared area grouping.
+ *
+ * The table is found by its header cells, wherever it sits in the corpus. Rows are regrouped
+ * from the table's cells (see indicators/checklist.ts), not from line numbers.
+ */
+import type { RootContent } from 'mdast';
+import type { BlockNode, DocumentNode, Extractor, ExtractContext, NoticeRoot, RecordOut, TableNode } from '../types';
+import { piecesFromBlocks } from './indicators/cells';
+import { parseNotes, regroupChecklist, toIndicator, type ParsedIndicator } from './indicators/checklist';
+import { loadAreaMap, type AreaMap } from './indicators/areas';
+import { cellText } from './indicators/fields';
+import { matchThemes, type ThemeMatch } from '../themes';
+
+export const HEAD_CELLS = ['序号', '三级指标', '填报材料', '责任单位'];
+
+const norm = (s: string) => s.replace(/[\s\u3000]+/g, '');
+
+export function isChecklistHead(cells: string[]): boolean {
+  const c = cells.map(norm);
+  return HEAD_CELLS.every((h) => c.includes(h));
+}
+
+export interface FoundTable {
+  root: NoticeRoot;
+  doc: DocumentNode;
+  index: number;
+  table: TableNode;
+}
+
+/** Every 填报材料责任清单 table in the corpus (recognised head row, or a first row with those cells). */
+export function findChecklistTables(roots: NoticeRoot[]): FoundTable[] {
+  const out: FoundTable[] = [];
+  for (const root of roots) {
+    for (const doc of root.children) {
+      doc.children.forEach((b, index) => {
+        if (b.type !== 'table') return;
+        const head = b.head ?? b.rows[0];
+        if (head && isChecklistHead(head.cells.map((c) => c.text))) out.push({ root, doc, index, table: b });
+      });
+    }
+  }
+  return out;
+}
+
+/** Text of any block, as printed (a heading keeps its marker). */
+export function blockText(b: BlockNode): string {
+  switch (b.type) {
+    case 'heading':
+      return b.marker + b.text + (b.rest ?? '');
+    case 'table':
+      return b.rows.map((r) => r.cells.map((c) => c.text).join('\t')).join('\n');
+    default:
+      return b.text;
+  }
+}
+
+/** The 说明 notes: the blocks between a block starting with 说明 and the table. */
+export function notesBefore(blocks: BlockNode[], tableIndex: number) {
+  let from = -1;
+  for (let i = tableIndex - 1; i >= 0 && i >= tableIndex - 12; i--) {
+    if (/^说明[:：]/.test(norm(blockText(blocks[i]!)))) {
+      from = i;
+      break;
+    }
+  }
+  if (from < 0) return [];
+  const texts: { text: string; line: number; end: number }[] = [];
+  for (let i = from; i < tableIndex; i++) {
+    const b = blocks[i]!;
+    // "说明：1.…" may arrive as one block: split before each number that opens a note.
+    const t = blockText(b).replace(/^说明[:：]\s*/, '');
+    for (const part of t.split(/\n|(?<=[。；])(?=\d{1,2}[.．、])/)) {
+      if (part.trim()) texts.push({ text: part, line: b.position.start.line, end: b.position.end.line });
+    }
+  }
+  return parseNotes(texts);
+}
+
+export interface IndicatorRecordData {
+  id: string;
+  order: number;
+  seq: number;
+  kind: 'indicator' | 'bonus' | 'veto';
+  text: string;
+  materials: string[];
+  materialsIntro: string | null;
+  units: string[];
+  unitNote: string | null;
+  status: 'done' | 'not-required' | 'pending';
+  limits: ParsedIndicator['limits'];
+  area: string | null;
+  areaNo: number | null;
+  themes: ThemeMatch[];
+  document: string;
+  materialsRaw: string;
+  unitsRaw: string;
+  statusRaw: string | null;
+  source: { file: string; lines: [number, number] };
+}
+
+export function indicatorId(kind: string, seq: number): string {
+  if (kind === 'indicator') return String(seq).padStart(3, '0');
+  return `${kind}-${seq}`;
+}
+
+type ThemeMatcher = (text: string) => ThemeMatch[];
+
+export interface BuildOptions {
+  areaMap?: AreaMap;
+  matchThemes?: ThemeMatcher;
+  warn?: (msg: string) => void;
+}
+
+/** Builds the records of one checklist table. Throws with file/line when the table cannot be read. */
+export function buildIndicatorRecords(found: FoundTable, opts: BuildOptions = {}) {
+  const file = found.root.data.file;
+  const warn = opts.warn ?? ((m: string) => console.warn(`[indicators] ${m}`));
+  const pieces = piecesFromBlocks(found.doc.children.slice(found.index));
+  const { rows, issues } = regroupChecklist(pieces);
+  for (const i of issues) warn(`${file}:${i.line}: ${i.message}`);
+  const parsed = rows.map(toIndicator);
+  const mains = parsed.filter((p) => p.kind === 'indicator');
+  if (mains.length === 0) {
+    throw new Error(
+      `${file}:${found.table.position.start.line}: 填报材料责任清单 table has no rows numbered from 1; expected "序号" cells 1, 2, 3 … — check the table's cells in the segmenter output`,
+    );
+  }
+  const areaMap = opts.areaMap ?? loadAreaMap(mains.length);
+  // Check the declared area labels against the plan's 主要任务 headings in the same file.
+  const headings = found.root.children.flatMap((d) => d.children).filter((b) => b.type === 'heading');
+  for (const a of areaMap.areas) {
+    const ok = headings.some((h) => h.type === 'heading' && h.ordinal === a.no && norm(h.text + (h.rest ?? '')).startsWith(norm(a.label)));
+    if (!ok) warn(`${file}: area ${a.marker}${a.label} (scripts/ingest/data/areas.yaml) is not a （n） heading of the plan in this file`);
+  }
+  const labelOf = new Map(areaMap.areas.map((a) => [a.no, a.label]));
+  const records: IndicatorRecordData[] = parsed.map((p, i) => {
+    const areaNo = p.kind === 'indicator' ? (areaMap.bySeq.get(p.seq) ?? null) : null;
+    const id = indicatorId(p.kind, p.seq);
+    return {
+      id,
+      order: i + 1,
+      seq: p.seq,
+      kind: p.kind,
+      text: p.text,
+      materials: p.materials,
+      materialsIntro: p.materialsIntro,
+      units: p.units,
+      unitNote: p.unitNote,
+      status: p.status,
+      limits: p.limits,
+      area: areaNo ? labelOf.get(areaNo)! : null,
+      areaNo,
+      themes: opts.matchThemes ? opts.matchThemes([p.text, ...p.materials].join('\n')) : [],
+      document: found.doc.data.id,
+      materialsRaw: p.materialsRaw,
+      unitsRaw: p.unitsRaw,
+      statusRaw: p.statusRaw,
+      source: { file, lines: p.lines },
+    };
+  });
+  const ids = new Set<string>();
+  for (const r of records) {
+    if (ids.has(r.id)) throw new Error(`${file}:${r.source.lines[0]}: duplicate indicator id ${r.id} (seq ${r.seq}, ${r.kind})`);
+    ids.add(r.id);
+  }
+  const notes = notesBefore(found.doc.children, found.index);
+  if (notes.length === 0) warn(`${file}:${found.table.position.start.line}: no 说明 notes found above the 填报材料责任清单 table`);
+  const titleBlock = found.doc.children
+    .slice(0, found.index)
+    .reverse()
+    .find((b) => (b.type === 'header' || b.type === 'paragraph') && /责任清单/.test(b.text));
+  const meta = {
+    id: 'checklist',
+    title: titleBlock ? cellText(blockText(titleBlock)).replace(/\n/g, '') : found.doc.data.title,
+    document: found.doc.data.id,
+    notes,
+    counts: {
+      indicator: records.filter((r) => r.kind === 'indicator').length,
+      bonus: records.filter((r) => r.kind === 'bonus').length,
+      veto: records.filter((r) => r.kind === 'veto').length,
+    },
+    areas: areaMap.areas.map((a) => ({
+      ...a,
+      rules: areaMap.rules.filter((r) => r.area === a.no).map((r) => ({ seqs: r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`, reason: r.reason })),
+    })),
+    source: { file, lines: [found.table.position.start.line, Math.max(...records.map((r) => r.source.lines[1]))] as [number, number] },
+  };
+  return { records, meta, issues };
+}
+
+function text(value: string): RootContent {
+  return { type: 'paragraph', children: [{ type: 'text', value }] };
+}
+
+export function indicatorBody(r: IndicatorRecordData): RootContent[] {
+  const body: RootContent[] = [text(r.text)];
+  if (r.materialsIntro) body.push(text(r.materialsIntro));
+  if (r.materials.length) {
+    body.push({
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: r.materials.map((m) => ({ type: 'listItem', checked: false, spread: false, children: [text(m) as any] })),
+    });
+  }
+  if (r.units.length) body.push(text('责任单位：' + r.units.join('、') + (r.unitNote ? ' ' + r.unitNote : '')));
+  return body;
+}
+
+/** The shared theme matcher (scripts/ingest/themes.ts, vocabulary in content/themes.yaml). */
+let themeMatcher: ThemeMatcher | undefined = (t) => matchThemes(t);
+/** Lets a test replace the theme matcher (undefined = no themes). */
+export function useThemeMatcher(fn: ThemeMatcher | undefined) {
+  themeMatcher = fn;
+}
+
+export const indicatorsExtractor: Extractor = {
+  name: 'indicators',
+  extract(ctx: ExtractContext): RecordOut[] {
+    const tables = findChecklistTables(ctx.roots);
+    if (tables.length === 0) {
+      console.warn('[indicators] no 填报材料责任清单 table (序号/三级指标/填报材料/责任单位) found in the corpus; no indicator records');
+      return [];
+    }
+    if (tables.length > 1) {
+      throw new Error(
+        `[indicators] ${tables.length} 填报材料责任清单 tables found (${tables.map((t) => `${t.root.data.file}:${t.table.position.start.line}`).join(', ')}); ids would collide — give each table its own id prefix`,
+      );
+    }
+    const { records, meta } = buildIndicatorRecords(tables[0]!, { matchThemes: themeMatcher });
+    const out: RecordOut[] = records.map((r) => ({ collection: 'indicators', id: r.id, data: { ...r }, body: indicatorBody(r) }));
+    out.push({
+      collection: 'indicatormeta',
+      id: meta.id,
+      data: { ...meta },
+      body: meta.notes.map((n) => text(`${n.n}.${n.text}`)),
+    });
+    const by = (k: string) => records.filter((r) => r.status === k).length;
+    console.log(
+      `[indicators] ${meta.counts.indicator} 三级指标 + ${meta.counts.bonus} 加分项 + ${meta.counts.veto} 否决项; status done ${by('done')}, not-required ${by('not-required')}, pending ${by('pending')}`,
+    );
+    return out;
+  },
+};
