@@ -50,10 +50,15 @@ export function runAstroBuild(outDir: string, base = '/', extraEnv: Record<strin
   const useFlock = !process.env.CJZL_NO_BUILD_LOCK && existsSync('/usr/bin/flock');
   const cmd = useFlock ? '/usr/bin/flock' : process.execPath;
   const cmdArgs = useFlock ? ['-s', '-w', '900', '/tmp/cjzl-build.lock', process.execPath, ...args] : args;
+  // Vitest puts Vite's env (BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV=test, VITEST…) into process.env;
+  // a child `astro build` would pick BASE_URL up and ignore SITE_BASE, so pass a clean env.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*|VITE_.*)$/.test(k)),
+  );
   const t = Date.now();
   const r = spawnSync(cmd, cmdArgs, {
     cwd: ROOT,
-    env: { ...process.env, SITE_BASE: normBase(base), CJZL_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
+    env: { ...env, SITE_BASE: normBase(base), CJZL_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
