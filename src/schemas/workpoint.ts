@@ -22,6 +22,7 @@ export const quotaSchema = z.object({
   max: z.number().optional(),
   unit: z.string(),
   qualifier: z.string().optional(),
+  clause: z.string().optional(),
 });
 
 export const themeRefSchema = z.object({ id: z.string(), label: z.string(), terms: z.array(z.string()).default([]) });

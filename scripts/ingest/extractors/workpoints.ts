@@ -85,7 +85,7 @@ export function workpointsOfDocument(root: NoticeRoot, doc: DocumentNode, ctx: E
       kind: 'item',
       document,
       ...(year ? { year } : {}),
-      section: sectionPath.join(' › ') || meta.title,
+      section: sectionPath.join(' › ') || '正文',
       sectionPath,
       seq: h.ordinal,
       marker: cleanText(h.marker),

@@ -41,6 +41,8 @@ export interface Quota {
   unit: string;
   /** 不少于 / 至少 / 不超过 / 左右 / 以上 … */
   qualifier?: string;
+  /** The clause the quota stands in (各省辖市培育授课员不少于 5 名), for readers. */
+  clause: string;
 }
 
 const NUM = '[0-9０-９]+';
@@ -63,7 +65,10 @@ export function findQuotas(text: string): Quota[] {
     const before = text.slice(Math.max(0, start - 14), start);
     const qb = BEFORE_QUAL.exec(before);
     const from = qb ? start - (before.length - qb.index) : start;
-    const q: Quota = { text: text.slice(from, start + m[0].length).trim(), value: toInt(m[1]!), unit: m[3]! };
+    const end = start + m[0].length;
+    const cs = Math.max(...['，', '。', '；', '：', '\n', ',', ';'].map((c) => text.lastIndexOf(c, start - 1))) + 1;
+    const ceRaw = Math.min(...['，', '。', '；', '\n', ',', ';'].map((c) => { const i = text.indexOf(c, end); return i < 0 ? text.length : i; }));
+    const q: Quota = { text: text.slice(from, end).trim(), value: toInt(m[1]!), unit: m[3]!, clause: text.slice(cs, ceRaw).trim() };
     if (m[2]) q.max = toInt(m[2]);
     const qualifier = qb?.[1] ?? m[4];
     if (qualifier) q.qualifier = qualifier;
@@ -74,7 +79,9 @@ export function findQuotas(text: string): Quota[] {
 
 const UNIT_SUFFIX =
   /(办公室|领导小组|部门|单位|政府|厅|局|委员会|委|办|机构|机关|司法所|法院|检察院|街道）|（街道）|乡（镇）|镇|街道|各地|试点单位|各部门|各地各部门|各地、各部门)$/u;
-const SUBJECT_RE = /^([^，。；：,;:“”"《》]{2,40}?)(?:要|将|应当|应|负责|可|须|必须)(?!求)/u;
+const SUBJECT_RE = /^([^，。；：,;:“”"《》]{2,40}?)(?:要|将|应当|应|负责(?!人)|可|须|必须)(?!求)/u;
+/** A subject that starts with a verb is an action (严格落实行政机关负责人…), not a body. */
+const VERB_START = /^(严格|认真|加强|全面|深入|积极|推进|推行|落实|完善|建立|健全|坚持|强化|持续|进一步|充分|切实|依法|按照|根据|结合|组织|做好)/u;
 
 /**
  * Who the text names as responsible: the subject of a sentence that starts with a body
@@ -93,7 +100,7 @@ export function findUnits(text: string): string[] {
     if (m) {
       const subject = m[1]!.replace(/[（(][^）)]*[）)]$/u, (p) => (/(镇|街道|市、区|下同)/u.test(p) ? p : ''));
       const head = subject.replace(/^.*?(?:组织|结合|按照|根据)/u, '');
-      if (UNIT_SUFFIX.test(subject) && head === subject) {
+      if (UNIT_SUFFIX.test(subject) && head === subject && !VERB_START.test(subject)) {
         if (subject.includes('、') && /等/u.test(subject) === false) subject.split('、').forEach(add);
         else add(subject);
       }

@@ -37,7 +37,13 @@ export function ordinalOf(s: string): number | undefined {
 }
 
 function columnIndex(head: string[], ...names: string[]): number {
-  return head.findIndex((h) => names.some((n) => norm(h).includes(n)));
+  const exact = head.findIndex((h) => names.includes(norm(h)));
+  return exact >= 0 ? exact : head.findIndex((h) => names.some((n) => norm(h).includes(n)));
+}
+
+/** A task table: a column headed exactly 完成期限 / 完成时限 (not 本次修订裁量标准完成时限 of a blank form). */
+function deadlineColumn(head: string[]): number {
+  return head.findIndex((h) => ['完成期限', '完成时限', '时间节点', '完成时间'].includes(norm(h)));
 }
 
 /** The header row: `head`, or the first row when it carries the column names. */
@@ -106,7 +112,7 @@ export function rowsOf(doc: DocumentNode, opts: DateOptions): RowDraft[] {
     if (b.type !== 'table') return;
     const h = headerOf(b);
     if (!h) return;
-    const iDeadline = columnIndex(h.head, '完成期限', '完成时限');
+    const iDeadline = deadlineColumn(h.head);
     if (iDeadline < 0) return;
     tableIndex++;
     const iSeq = columnIndex(h.head, '序号');
