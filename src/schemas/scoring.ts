@@ -1,0 +1,78 @@
+import { z } from 'astro/zod';
+import { sourceSchema } from './common';
+
+const pathCell = z.string();
+
+/** One printed row of the 河南省行政执法责任制示范点创建标准 (every cell kept in `cells`). */
+export const criterionSchema = z.object({
+  id: z.string(),
+  kind: z.literal('criterion'),
+  document: z.string(),
+  order: z.number().int().positive(),
+  part: z.number().int().positive(),
+  path: z.tuple([pathCell, pathCell, pathCell]),
+  overall: z.string(),
+  work: z.string(),
+  requirement: z.string(),
+  overallPoints: z.number().nullable(),
+  workPoints: z.number().nullable(),
+  points: z.number().nullable(),
+  standard: z.string().nullable(),
+  standardPoints: z.array(z.number()),
+  method: z.string().nullable(),
+  rule: z.string().nullable(),
+  baseline: z.boolean(),
+  veto: z.boolean(),
+  bonus: z.boolean(),
+  inherited: z.object({ overall: z.boolean(), work: z.boolean(), requirement: z.boolean() }),
+  alignment: z.enum(['as-printed', 'regrouped']),
+  cells: z.array(z.string()),
+  group: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
+  source: sourceSchema,
+});
+
+const checkSchema = z.object({
+  level: z.enum(['total', 'overall', 'work', 'requirement']),
+  path: z.array(z.string()),
+  stated: z.number().nullable(),
+  sum: z.number(),
+  parts: z.array(z.object({ label: z.string(), points: z.number().nullable() })),
+  ok: z.boolean(),
+  message: z.string(),
+});
+
+/** The points check of the scoring table (one record, id "check"). */
+export const scoringCheckSchema = z.object({
+  id: z.literal('check'),
+  kind: z.literal('check'),
+  title: z.string(),
+  document: z.string(),
+  ok: z.boolean(),
+  checks: z.array(checkSchema),
+  mismatches: z.array(z.string()),
+  source: sourceSchema,
+});
+
+/** A 工作任务细则 row (序号/内容/细则/完成期限) of 豫法政办〔2019〕12号. */
+export const taskDetailSchema = z.object({
+  id: z.string(),
+  kind: z.literal('task-detail'),
+  document: z.string(),
+  table: z.number().int().positive(),
+  audience: z.string().nullable(),
+  seq: z.number().int(),
+  seqLabel: z.string(),
+  content: z.string(),
+  detail: z.string(),
+  details: z.array(z.string()),
+  deadline: z.string(),
+  cells: z.array(z.string()),
+  source: sourceSchema,
+});
+
+export const scoringSchema = z.discriminatedUnion('kind', [criterionSchema, scoringCheckSchema, taskDetailSchema]);
+
+export type Criterion = z.infer<typeof criterionSchema>;
+export type ScoringCheck = z.infer<typeof scoringCheckSchema>;
+export type TaskDetail = z.infer<typeof taskDetailSchema>;
+export type ScoringRecord = z.infer<typeof scoringSchema>;
