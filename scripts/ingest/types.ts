@@ -38,14 +38,16 @@ export type HeaderRole =
   | 'title' // the title (possibly joined from several lines)
   | 'subtitle' // ——第二批河南省依法行政示范单位展示
   | 'recipients' // 主送: 各乡（镇）党委政府，县直各有关单位：
-  | 'meta'; // a web-page metadata line (索引号 / 发文字号 / 成文日期 …)
+  | 'meta' // a web-page metadata line (索引号 / 发文字号 / 成文日期 …)
+  | 'label'; // 附件 / 附件 1 — the label above an attachment
 
 export type ClosingRole =
   | 'signature' // issuing body at the end
   | 'date' // 2019 年 7 月 23 日
   | 'contact' // 联系人 / 联系电话 / 电子邮箱
   | 'attachments' // 附件：1. … 2. …
-  | 'cc' // 抄送 / 印发
+  | 'cc' // 抄送 / 主办 / 督办
+  | 'printed' // 版记: the printing office and 2019年7月1日印发
   | 'other';
 
 export interface HeaderNode {
@@ -90,6 +92,13 @@ export interface TableRow {
 }
 export interface TableNode {
   type: 'table';
+  /**
+   * How the source wrote it: 'cells' = one cell per tab-prefixed line, a row starting at a
+   * "\t<seq>" line (001); 'rows' = one row per line, cells separated by tabs (004).
+   */
+  style?: 'cells' | 'rows';
+  /** Lines where a page break repeated the header row (the repeat is merged away). */
+  repeatedHead?: number[];
   /** The header row when one was recognised (序号 / 指标内容 / … ), else undefined. */
   head?: TableRow;
   rows: TableRow[];
@@ -110,6 +119,14 @@ export interface Contact {
   phone?: string;
   email?: string;
   text: string;
+  /** Every person named in the contact block ("联系人：夏新军 赵睿" → two names). */
+  names?: string[];
+  /** Every number in the block; `mobile` marks personal mobiles (the site masks them). */
+  phones?: { number: string; mobile: boolean; note?: string }[];
+  /** Every e-mail address in the block. */
+  emails?: string[];
+  /** Source lines of the block. */
+  lines?: [number, number];
 }
 
 export interface Attachment {
@@ -138,6 +155,20 @@ export interface DocumentMeta {
   contacts: Contact[];
   cites: string[]; // 文号 cited in the text, normalised to 〔〕
   source: SourceRef;
+  /** Subtitle as printed under the title (——第二批河南省依法行政示范单位展示), without the dash. */
+  subtitle?: string;
+  /** How this document hangs under `parent`: forwarded (转发), printed (印发) or attached (附件). */
+  relation?: '转发' | '印发' | '附件';
+  /** 附件 label as printed ('附件 1') for attachments. */
+  label?: string;
+  /** Cited 文号 resolved against the corpus (link stage): id when the corpus holds it. */
+  citations?: { docNumber: string; id?: string }[];
+  /** When the same 发文字号 came from several sources: every source (the record is published once). */
+  sources?: SourceRef[];
+  /** OCR corrections applied from content/errata.yaml inside this document. */
+  errata?: { line: number; original: string; corrected: string; reason: string }[];
+  /** The year for filters (from signedDate, printedDate or the 文号). */
+  year?: number;
 }
 
 export interface DocumentNode {
@@ -156,6 +187,12 @@ export interface NoticeRoot {
     file: string;
     encoding: string;
     artefacts: ArtefactCounts;
+    /** Whitespace normalisations and page-break joins, counted. */
+    normalisations?: Record<string, number>;
+    /** Line endings of the source before normalisation to LF. */
+    lineEnding?: string;
+    /** Number of lines in the original source. */
+    lineCount?: number;
   };
   children: DocumentNode[];
   position: Position;

@@ -1,21 +1,57 @@
 import { z } from 'astro/zod';
 import { sourceSchema } from './common';
 
+/** Frontmatter of content/documents/*.mdx — kept in sync with DocumentMeta (scripts/ingest/types.ts). */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const contactSchema = z.object({
+  name: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  text: z.string(),
+  names: z.array(z.string()).optional(),
+  /** `mobile: true` marks a personal mobile number: the site masks it by default. */
+  phones: z.array(z.object({ number: z.string(), mobile: z.boolean(), note: z.string().optional() })).optional(),
+  emails: z.array(z.string()).optional(),
+  lines: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
+});
+
 export const documentSchema = z.object({
   id: z.string(),
   title: z.string(),
+  subtitle: z.string().optional(),
   docNumber: z.string().optional(),
   issuers: z.array(z.string()).default([]),
-  signedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  printedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  signedDate: isoDate.optional(),
+  printedDate: isoDate.optional(),
+  year: z.number().int().optional(),
   recipients: z.string().optional(),
   kind: z.string(),
   level: z.enum(['省', '市', '县']).optional(),
   region: z.string().optional(),
   parent: z.string().optional(),
+  /** How this document hangs under its parent. */
+  relation: z.enum(['转发', '印发', '附件']).optional(),
+  /** '附件 1' for an attachment. */
+  label: z.string().optional(),
   children: z.array(z.string()).default([]),
   attachments: z.array(z.object({ seq: z.number(), title: z.string(), id: z.string().optional() })).default([]),
-  contacts: z.array(z.object({ name: z.string().optional(), phone: z.string().optional(), email: z.string().optional(), text: z.string() })).default([]),
+  contacts: z.array(contactSchema).default([]),
   cites: z.array(z.string()).default([]),
+  /** Each cited 文号 with the id of the document when the corpus holds it (else 未收录). */
+  citations: z.array(z.object({ docNumber: z.string(), id: z.string().optional() })).default([]),
+  /** Numbered headings of the body (table of contents). */
+  outline: z
+    .array(z.object({ depth: z.number().int(), marker: z.string(), text: z.string(), lines: z.tuple([z.number().int(), z.number().int()]) }))
+    .default([]),
+  /**
+   * OCR corrections (content/errata.yaml) applied in this document: the body holds `corrected`;
+   * the page wraps each corrected span in a 校 mark with `original` in its title.
+   */
+  errata: z.array(z.object({ line: z.number().int(), original: z.string(), corrected: z.string(), reason: z.string() })).default([]),
   source: sourceSchema,
+  /** When the same 发文字号 arrived in several sources: all of them (published once). */
+  sources: z.array(sourceSchema).optional(),
 });
+
+export type DocumentData = z.infer<typeof documentSchema>;

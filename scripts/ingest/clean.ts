@@ -1,0 +1,230 @@
+/**
+ * clean — remove scan/page artefacts and normalise whitespace, keeping a map from every
+ * cleaned line back to its ORIGINAL line numbers.
+ *
+ * Every removal is named in ARTEFACTS (kind, pattern, description) and counted per kind.
+ * Then sentences split by a page break (a long line without terminal punctuation, blank
+ * line(s), a continuation) are re-joined.
+ */
+import type { ArtefactCounts } from './types';
+import { CJK_CHAR, TERMINAL, TITLE_END, isStructuralStart } from './patterns';
+
+export type ArtefactScope =
+  | 'line' // the whole line is removed
+  | 'inline' // the matched span is removed from the line
+  | 'unwrap' // the match is replaced by its first group (markup around text)
+  | 'prefix'; // a leading mark is removed
+
+export interface Artefact {
+  kind: string;
+  scope: ArtefactScope;
+  pattern: RegExp;
+  description: string;
+}
+
+/**
+ * THE list of artefacts clean removes. Nothing else is ever dropped from a source.
+ * Whole-line patterns are tested on the line trimmed of whitespace.
+ */
+export const ARTEFACTS: readonly Artefact[] = [
+  { kind: 'page-number-dash', scope: 'line', pattern: /^[—–\-－]+\s*\d{1,4}\s*[—–\-－]+$/, description: 'printed page number like "— 1 —" or "- 2 -"' },
+  { kind: 'page-number-of', scope: 'line', pattern: /^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/, description: 'printed page number like "第 1 页 共 5 页"' },
+  { kind: 'page-number', scope: 'line', pattern: /^\d{1,3}$/, description: 'a lone page-number line such as "1" (never a tab-prefixed table cell, never a number inside a table)' },
+  { kind: 'scan-watermark', scope: 'line', pattern: /^(?:CS)?扫描全能王\s*创建$/, description: 'scanner-app watermark "扫描全能王 创建"' },
+  { kind: 'rule', scope: 'line', pattern: /^(?:-{3,}|\*{3,}|_{3,}|={3,})$/, description: 'a horizontal rule "---" left by the markdown export' },
+  { kind: 'word-bookmark', scope: 'inline', pattern: /\[bookmark:\s*[^\]]*\]/g, description: 'Word bookmark marker "[bookmark: _GoBack]"' },
+  { kind: 'markdown-heading', scope: 'prefix', pattern: /^#{1,6}\s+/, description: 'markdown heading marks "#", "##", "####" (OCR noise; heading level comes from the numbering)' },
+  { kind: 'markdown-list', scope: 'prefix', pattern: /^[-*+]\s+(?=\S)/, description: 'markdown list bullet "- " (OCR noise)' },
+  { kind: 'markdown-bold', scope: 'unwrap', pattern: /\*\*([^*\n]+?)\*\*/g, description: 'markdown bold "**…**" around text (the text is kept)' },
+];
+
+/** Whitespace normalisations, counted but not artefacts. */
+export const NORMALISATIONS = {
+  'full-width-space': 'U+3000 ideographic spaces and no-break spaces removed or turned into ASCII spaces',
+  'cjk-space': 'stray spaces next to Chinese characters or punctuation removed (spaces between Latin words/numbers stay)',
+  'page-break-join': 'a sentence split by a page break re-joined',
+} as const;
+
+export interface CleanLine {
+  /** The cleaned text ('' for blank lines). Table lines keep their tabs. */
+  text: string;
+  /** ORIGINAL 1-based line numbers this line was made from (ascending). */
+  lines: number[];
+}
+
+export interface Removal {
+  kind: string;
+  line: number;
+  text: string;
+}
+
+export interface CleanResult {
+  lines: CleanLine[];
+  /** Counts by artefact kind (only kinds that occurred). */
+  artefacts: ArtefactCounts;
+  /** Counts of whitespace normalisations and joins. */
+  normalisations: Record<string, number>;
+  /** Every removal, for the report and the coverage check. */
+  removed: Removal[];
+  /**
+   * Per ORIGINAL line (index = line − 1): the text of that line after cleaning and before
+   * joins ('' when blank or removed). Coverage searches for these in the output.
+   */
+  perLine: string[];
+}
+
+const SPACE_CLASS = '[ \\u00a0\\u3000\\u2002-\\u200a\\u202f\\u205f]';
+const SPACE_RUN = new RegExp(`${SPACE_CLASS}+`, 'g');
+
+/** Remove spaces that touch a CJK character or CJK punctuation; collapse other runs to one space. */
+export function normaliseSpaces(text: string, counts?: Record<string, number>): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(SPACE_RUN)) {
+    const i = m.index!;
+    const before = text[i - 1] ?? '';
+    const after = text[i + m[0].length] ?? '';
+    out += text.slice(last, i);
+    last = i + m[0].length;
+    if (/[\u3000\u00a0]/.test(m[0]) && counts) counts['full-width-space'] = (counts['full-width-space'] ?? 0) + 1;
+    if (!before || !after) continue; // leading/trailing
+    if (CJK_CHAR.test(before) || CJK_CHAR.test(after)) {
+      if (counts) counts['cjk-space'] = (counts['cjk-space'] ?? 0) + 1;
+      continue;
+    }
+    out += ' ';
+  }
+  return out + text.slice(last);
+}
+
+/** Contact lines keep the single spaces that separate names and numbers ("夏新军 赵 睿"). */
+function isContactLine(text: string): boolean {
+  return /^(?:联\s*系\s*人|联系电话|联系方式|电\s*话)\s*[:：]/.test(text);
+}
+
+function cleanCell(text: string, counts: Record<string, number>): string {
+  return normaliseSpaces(text, counts).trim();
+}
+
+export interface CleanOptions {
+  /** Minimum length of a line (in characters) that may be re-joined with the next one. */
+  joinMinLength?: number;
+}
+
+export function clean(text: string, options: CleanOptions = {}): CleanResult {
+  const joinMinLength = options.joinMinLength ?? 20;
+  const raw = text.split('\n');
+  const artefacts: ArtefactCounts = {};
+  const normalisations: Record<string, number> = {};
+  const removed: Removal[] = [];
+  const count = (kind: string, line: number, t: string) => {
+    artefacts[kind] = (artefacts[kind] ?? 0) + 1;
+    removed.push({ kind, line, text: t });
+  };
+  const isTabLine = (s: string | undefined) => !!s && s.includes('\t');
+  const prevNonBlank = (i: number) => {
+    for (let k = i - 1; k >= 0; k--) if (raw[k]!.trim()) return raw[k];
+    return undefined;
+  };
+  const nextNonBlank = (i: number) => {
+    for (let k = i + 1; k < raw.length; k++) if (raw[k]!.trim()) return raw[k];
+    return undefined;
+  };
+
+  const out: CleanLine[] = [];
+  const perLine: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const lineNo = i + 1;
+    let t = raw[i]!;
+    // Inline removals and unwraps.
+    for (const a of ARTEFACTS) {
+      if (a.scope === 'inline') {
+        t = t.replace(a.pattern, (m) => {
+          count(a.kind, lineNo, m);
+          return '';
+        });
+      } else if (a.scope === 'unwrap') {
+        t = t.replace(a.pattern, (m, inner: string) => {
+          count(a.kind, lineNo, m);
+          return inner;
+        });
+      }
+    }
+    const trimmed = t.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+    // Whole-line artefacts (page numbers never inside a table: a number next to table cells is a cell).
+    const lineArtefact = ARTEFACTS.find((a) => a.scope === 'line' && a.pattern.test(trimmed));
+    if (trimmed && lineArtefact) {
+      const inTable = lineArtefact.kind === 'page-number' && (raw[i]!.startsWith('\t') || isTabLine(prevNonBlank(i)) || isTabLine(nextNonBlank(i)));
+      if (!inTable) {
+        count(lineArtefact.kind, lineNo, raw[i]!);
+        out.push({ text: '', lines: [lineNo] });
+        perLine.push('');
+        continue;
+      }
+    }
+    if (t.includes('\t')) {
+      // Table line: keep the tab structure, clean each cell.
+      const cells = t.replace(/[\s\u3000\u00a0]+$/g, (m) => m.replace(/[^\t]/g, '')).split('\t');
+      t = cells.map((c) => cleanCell(c, normalisations)).join('\t');
+      if (!t.replace(/\t/g, '').trim() && !raw[i]!.startsWith('\t')) t = '';
+    } else {
+      let s = trimmed;
+      for (const a of ARTEFACTS) {
+        if (a.scope === 'prefix') {
+          const m = a.pattern.exec(s);
+          if (m) {
+            count(a.kind, lineNo, m[0].trim());
+            s = s.slice(m[0].length);
+          }
+        }
+      }
+      if (/[\u3000\u00a0]/.test(raw[i]!) && !s) normalisations['full-width-space'] = (normalisations['full-width-space'] ?? 0) + 1;
+      t = isContactLine(s) ? s.replace(SPACE_RUN, ' ').replace(/\s*([：:])\s*/g, '$1') : normaliseSpaces(s, normalisations);
+      t = t.trim();
+    }
+    out.push({ text: t, lines: [lineNo] });
+    perLine.push(t.replace(/\t/g, ' ').trim());
+  }
+
+  // Re-join sentences split by a page break.
+  const joined: CleanLine[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const cur = out[i]!;
+    joined.push(cur);
+    if (!canEndBeforeBreak(cur.text, joinMinLength)) continue;
+    let j = i + 1;
+    while (j < out.length && !out[j]!.text) j++;
+    if (j === i + 1 || j >= out.length) continue; // no blank gap, or end of file
+    const next = out[j]!;
+    if (!canContinue(next.text)) continue;
+    // Blank lines between become part of the joined line's span (they were the page break).
+    const gap = out.slice(i + 1, j).flatMap((l) => l.lines);
+    cur.text = cur.text + next.text;
+    cur.lines = [...cur.lines, ...gap, ...next.lines];
+    normalisations['page-break-join'] = (normalisations['page-break-join'] ?? 0) + 1;
+    // The merged line may itself continue over another break: re-examine it.
+    out.splice(i + 1, j - i);
+    joined.pop();
+    i--;
+  }
+  return { lines: joined, artefacts, normalisations, removed, perLine };
+}
+
+function canEndBeforeBreak(text: string, min: number): boolean {
+  if (!text || text.includes('\t')) return false;
+  if ([...text].length < min) return false;
+  if (TERMINAL.test(text)) return false;
+  if (TITLE_END.test(text)) return false;
+  if (/[》」』]$/.test(text) && !/[，。；、]/.test(text)) return false;
+  return true;
+}
+
+function canContinue(text: string): boolean {
+  if (!text || text.includes('\t')) return false;
+  if (isStructuralStart(text)) return false;
+  if (/^[#*>]/.test(text)) return false;
+  if ([...text].length < 8 && /[:：]$/.test(text)) return false;
+  // A short line without punctuation is a name or a heading (a unit in a list of cases), not a continuation.
+  if ([...text].length < 16 && !/[，。；、！？]/.test(text)) return false;
+  return true;
+}

@@ -1,0 +1,147 @@
+/**
+ * npm run ingest [-- --check] [--sources DIR] [--out DIR] [--max-bytes N] [--quiet]
+ *
+ * decode → clean → segment → extract documents → registered extractors → link → emit,
+ * for every file in content/sources/. Prints a report per file (encoding, documents,
+ * artefacts by kind, coverage with every missing line). Writes content/<collection>/*.mdx
+ * and content/data/<collection>.json — or, with --check, compares them with what is
+ * committed and exits 1 listing stale files. Any error: exit 1, nothing written.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { IngestError, isIngestError } from './errors';
+import { loadErrata } from './errata';
+import { runIngest, type IngestReport } from './run';
+
+interface Args {
+  check: boolean;
+  sources: string;
+  out: string;
+  maxBytes?: number;
+  quiet: boolean;
+  errata: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { check: false, sources: 'content/sources', out: '.', quiet: false, errata: 'content/errata.yaml' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--check') args.check = true;
+    else if (a === '--quiet') args.quiet = true;
+    else if (a === '--sources') args.sources = value();
+    else if (a === '--out') args.out = value();
+    else if (a === '--errata') args.errata = value();
+    else if (a === '--max-bytes') args.maxBytes = Number(value());
+    else throw new Error(`unknown option ${a} (use --check, --sources DIR, --out DIR, --errata FILE, --max-bytes N, --quiet)`);
+  }
+  return args;
+}
+
+const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+
+function printReport(report: IngestReport, log: (s: string) => void) {
+  for (const f of report.files) {
+    const arts = Object.entries(f.artefacts)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${k}×${v}`)
+      .join(', ');
+    log(`  ${f.file}`);
+    log(`    encoding   ${f.encoding}${f.lineEnding ? `, ${f.lineEnding} line ends` : ''}`);
+    log(`    documents  ${f.documents.length}: ${f.documents.join(', ')}`);
+    log(`    artefacts  ${arts || 'none'}`);
+    if (Object.keys(f.normalisations).length)
+      log(`    normalised ${Object.entries(f.normalisations).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}×${v}`).join(', ')}`);
+    if (f.errata) log(`    errata     ${f.errata} correction(s) applied`);
+    log(`    coverage   ${pct(f.coverage.ratio)} (${f.coverage.found}/${f.coverage.total} lines)`);
+    for (const m of f.coverage.missing) log(`      MISSING ${f.file}:${m.line}  ${m.text.slice(0, 80)}`);
+  }
+  for (const d of report.duplicates) log(`  DUPLICATE 发文字号 ${d.docNumber}: published once as ${d.kept}; sources ${d.sources.join(' and ')}`);
+  for (const [name, n] of Object.entries(report.extractors)) log(`  extractor ${name}: ${n} record(s)`);
+  const counts = Object.entries(report.collections).map(([c, n]) => `${c} ${n}`).join(', ');
+  log(`  records: ${counts}`);
+}
+
+async function main() {
+  const started = performance.now();
+  const args = parseArgs(process.argv.slice(2));
+  const log = (s: string) => {
+    if (!args.quiet) process.stdout.write(s + '\n');
+  };
+  log(`ingest: ${args.sources}${args.check ? ' (check)' : ''}`);
+  let report: IngestReport;
+  try {
+    const errata = loadErrata(args.errata);
+    report = await runIngest({
+      sources: args.sources,
+      errata,
+      maxBytes: args.maxBytes,
+      onProgress: (msg) => log(msg),
+    });
+  } catch (e) {
+    reportErrors(e);
+    process.exitCode = 1;
+    return;
+  }
+  printReport(report, log);
+
+  const lowCoverage = report.files.filter((f) => f.coverage.ratio < 1);
+  const out = args.out;
+  // Existing generated files of the collections this run manages.
+  const managed = new Set(Object.keys(report.collections));
+  const existing = new Map<string, string>();
+  for (const c of managed) {
+    const dir = join(out, 'content', c);
+    if (existsSync(dir)) for (const f of readdirSync(dir).filter((x) => x.endsWith('.mdx'))) existing.set(`content/${c}/${f}`, readFileSync(join(dir, f), 'utf8'));
+    const json = join(out, 'content', 'data', `${c}.json`);
+    if (existsSync(json)) existing.set(`content/data/${c}.json`, readFileSync(json, 'utf8'));
+  }
+  const produced = new Map(report.output.map((f) => [f.path, f.content]));
+  const changed = report.output.filter((f) => existing.get(f.path) !== f.content).map((f) => f.path);
+  const stale = [...existing.keys()].filter((p) => !produced.has(p)).sort();
+
+  if (args.check) {
+    if (changed.length || stale.length) {
+      for (const p of changed) log(`  STALE ${p}${existing.has(p) ? ' (differs from the ingest output)' : ' (missing: not committed)'}`);
+      for (const p of stale) log(`  STALE ${p} (no longer produced by the ingest)`);
+      log(`ingest --check: ${changed.length + stale.length} generated file(s) out of date — run \`npm run ingest\` and commit content/`);
+      process.exitCode = 1;
+    } else log(`ingest --check: content/ is up to date (${report.output.length} files)`);
+  } else {
+    for (const f of report.output) {
+      if (existing.get(f.path) === f.content) continue;
+      const p = join(out, f.path);
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(p, f.content);
+    }
+    for (const p of stale) rmSync(join(out, p));
+    log(`wrote ${changed.length} file(s), removed ${stale.length}, ${report.output.length - changed.length} unchanged`);
+  }
+  if (lowCoverage.length) {
+    log(`coverage below 100% in ${lowCoverage.map((f) => f.file).join(', ')} (missing lines listed above)`);
+    process.exitCode = 1;
+  }
+  log(`ingest took ${((performance.now() - started) / 1000).toFixed(2)} s`);
+}
+
+function reportErrors(e: unknown) {
+  const errors = e instanceof AggregateError ? e.errors : [e];
+  for (const err of errors) {
+    if (isIngestError(err)) {
+      process.stderr.write(`ERROR ${err.message}\n`);
+    } else {
+      process.stderr.write(`ERROR ${(err as Error)?.stack ?? String(err)}\n`);
+    }
+  }
+  process.stderr.write(`ingest stopped: ${errors.length} error(s); nothing was written (content/ is unchanged).\n`);
+}
+
+main().catch((e) => {
+  reportErrors(e instanceof IngestError ? e : e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,67 @@
+/**
+ * coverage — the "nothing lost" invariant, measured on the EMITTED MDX.
+ *
+ * Every non-blank line of a source (after the clean stage's named artefact removals and
+ * whitespace normalisation, and after errata) must be found, whitespace-normalised, in the
+ * text of the MDX files emitted for that source (parsed back with micromark mdxjs + gfm,
+ * frontmatter title included).
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { gfm } from 'micromark-extension-gfm';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { parse as parseYaml } from 'yaml';
+import type { Nodes } from 'mdast';
+import type { CleanResult } from './clean';
+
+export interface Coverage {
+  file: string;
+  /** Non-blank source lines that are not removed artefacts. */
+  total: number;
+  found: number;
+  /** Lines removed as named artefacts. */
+  artefactLines: number;
+  missing: { line: number; text: string }[];
+  ratio: number;
+}
+
+const squash = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, '');
+
+/** Split an MDX file into frontmatter data and body, parse the body back, return all its text. */
+export function mdxText(content: string): { data: Record<string, unknown>; text: string; tree: Nodes } {
+  const m = /^---\n([\s\S]*?)\n?---\n/.exec(content);
+  const data = m ? ((parseYaml(m[1]!) as Record<string, unknown>) ?? {}) : {};
+  const body = m ? content.slice(m[0].length) : content;
+  const tree = fromMarkdown(body, { extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()] });
+  const parts: string[] = [];
+  const walk = (n: Nodes) => {
+    if ('value' in n && typeof n.value === 'string' && (n.type === 'text' || n.type === 'inlineCode' || n.type === 'code')) parts.push(n.value);
+    if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
+  };
+  walk(tree);
+  return { data, text: parts.join(''), tree };
+}
+
+export function coverage(file: string, cleaned: CleanResult, emitted: string[]): Coverage {
+  let hay = '';
+  for (const content of emitted) {
+    const { data, text } = mdxText(content);
+    hay += squash(String(data.title ?? '')) + '\u0000' + squash(String(data.subtitle ?? '')) + '\u0000' + squash(text) + '\u0000';
+  }
+  const removedLines = new Set<number>();
+  for (const r of cleaned.removed) {
+    if (!cleaned.perLine[r.line - 1]) removedLines.add(r.line);
+  }
+  let total = 0;
+  let found = 0;
+  const missing: { line: number; text: string }[] = [];
+  cleaned.perLine.forEach((t, i) => {
+    const s = squash(t);
+    if (!s) return;
+    total++;
+    if (hay.includes(s)) found++;
+    else missing.push({ line: i + 1, text: t });
+  });
+  return { file, total, found, artefactLines: removedLines.size, missing, ratio: total ? found / total : 1 };
+}

@@ -1,0 +1,172 @@
+/**
+ * emit — records → MDX files and open-data JSON, through mdast serialisers only.
+ *
+ * Body: mdast (paragraph/heading/table/text) serialised by mdast-util-to-markdown with the
+ * MDX and GFM extensions, so `{`, `<`, `import`, `export`, backticks… in source text come out
+ * escaped and are never JSX, expressions, ESM or HTML. Frontmatter: the `yaml` package.
+ * Output is deterministic: keys sorted, files sorted, no timestamps.
+ */
+import type { Heading, Paragraph, PhrasingContent, RootContent, Root, Table, TableCell as MdTableCell, TableRow as MdTableRow } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { mdxToMarkdown } from 'mdast-util-mdx';
+import { toMarkdown, type Options as ToMarkdownOptions, type Unsafe } from 'mdast-util-to-markdown';
+import { stringify } from 'yaml';
+import type { BlockNode, DocumentMeta, DocumentNode, RecordOut, TableNode, TableRow } from './types';
+
+/** Headings longer than this are emitted as a numbered paragraph (a whole sentence is not a heading). */
+export const MAX_HEADING_CHARS = 40;
+
+/**
+ * Extra escapes on top of what the MDX extension already escapes (`{`, `<`):
+ * a paragraph starting with `import`/`export` would be ESM in MDX.
+ */
+const EXTRA_UNSAFE: Unsafe[] = [
+  { atBreak: true, character: 'i', after: 'mport\\b' },
+  { atBreak: true, character: 'e', after: 'xport\\b' },
+  { atBreak: true, character: 'I', after: 'MPORT\\b' },
+  { atBreak: true, character: 'E', after: 'XPORT\\b' },
+];
+
+const toMarkdownOptions: ToMarkdownOptions = {
+  extensions: [mdxToMarkdown(), gfmToMarkdown({ tablePipeAlign: false })],
+  unsafe: EXTRA_UNSAFE,
+  bullet: '-',
+  emphasis: '_',
+  strong: '*',
+  fences: true,
+  rule: '-',
+  tightDefinitions: true,
+};
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const paragraph = (value: string): Paragraph => ({ type: 'paragraph', children: [text(value)] });
+
+/** A table cell's text on one line: its source lines joined with a space. */
+export function cellText(s: string): string {
+  return s
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+export function tableToMdast(t: TableNode): Table {
+  const rows: TableRow[] = [...(t.head ? [t.head] : []), ...t.rows];
+  const width = Math.max(1, ...rows.map((r) => r.cells.length));
+  const mdRow = (r: TableRow | undefined): MdTableRow => ({
+    type: 'tableRow',
+    children: Array.from({ length: width }, (_, i): MdTableCell => {
+      const v = r?.cells[i] ? cellText(r.cells[i]!.text) : '';
+      return { type: 'tableCell', children: v ? [text(v)] : [] };
+    }),
+  });
+  return { type: 'table', align: Array.from({ length: width }, () => null), children: rows.map(mdRow) };
+}
+
+/** One block of the notice tree → mdast blocks. The document title is in the frontmatter, not the body. */
+export function blockToMdast(b: BlockNode): RootContent[] {
+  switch (b.type) {
+    case 'header':
+      return b.role === 'title' ? [] : [paragraph(b.text)];
+    case 'heading': {
+      const head = `${b.marker}${b.text}`;
+      if ([...b.text].length > MAX_HEADING_CHARS) return [paragraph(`${head}${b.rest ?? ''}`)];
+      const h: Heading = { type: 'heading', depth: (b.depth + 1) as Heading['depth'], children: [text(head)] };
+      return b.rest ? [h, paragraph(b.rest)] : [h];
+    }
+    case 'paragraph':
+      return [paragraph(b.text)];
+    case 'table':
+      return [tableToMdast(b)];
+    case 'closing':
+      return b.text
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => paragraph(l));
+  }
+}
+
+export function documentBody(doc: DocumentNode): RootContent[] {
+  return doc.children.flatMap(blockToMdast);
+}
+
+/** Recursively sort object keys; drop undefined. Arrays keep their order. */
+export function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value as object).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined) out[k] = canonical(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+export function bodyToMarkdown(body: RootContent[]): string {
+  const root: Root = { type: 'root', children: body };
+  return toMarkdown(root, toMarkdownOptions);
+}
+
+/** Frontmatter (yaml) + body (mdast → markdown). */
+export function serializeMdx(data: Record<string, unknown>, body: RootContent[]): string {
+  const yaml = stringify(canonical(data), { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+  const md = body.length ? bodyToMarkdown(body) : '';
+  return `---\n${yaml}---\n${md ? `\n${md}` : ''}`;
+}
+
+export interface EmittedFile {
+  /** Path relative to the project root, e.g. content/documents/zfzb-2019-7.mdx */
+  path: string;
+  content: string;
+}
+
+const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Any extractor's record → its MDX file. */
+export function emitRecord(record: RecordOut): EmittedFile {
+  if (!ID_RE.test(record.id) || record.id !== record.data.id) {
+    throw new Error(`record id "${record.id}" of collection ${record.collection} must be lower-case ASCII (a-z, 0-9, -) and equal data.id`);
+  }
+  if (!/^[a-z][a-z0-9-]*$/.test(record.collection)) throw new Error(`collection name "${record.collection}" must be lower-case ASCII`);
+  return { path: `content/${record.collection}/${record.id}.mdx`, content: serializeMdx(record.data, record.body) };
+}
+
+/** Outline of a document (its numbered headings), for a table of contents on the page. */
+export function outline(doc: DocumentNode): { depth: number; marker: string; text: string; lines: [number, number] }[] {
+  return doc.children
+    .filter((b) => b.type === 'heading')
+    .map((h) => ({ depth: h.depth, marker: h.marker, text: h.text, lines: [h.position.start.line, h.position.end.line] as [number, number] }));
+}
+
+/** A document of the tree → its record. */
+export function documentRecord(doc: DocumentNode): RecordOut {
+  const meta: DocumentMeta = doc.data;
+  return {
+    collection: 'documents',
+    id: meta.id,
+    data: { ...(meta as unknown as Record<string, unknown>), id: meta.id, source: meta.source, outline: outline(doc) },
+    body: documentBody(doc),
+  };
+}
+
+/** content/data/<collection>.json: every record's frontmatter, sorted by id. */
+export function collectionJson(records: RecordOut[]): string {
+  const data = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r) => canonical(r.data));
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** Every output file of a run, sorted by path. */
+export function emitAll(records: RecordOut[]): EmittedFile[] {
+  const files: EmittedFile[] = records.map(emitRecord);
+  const byCollection = new Map<string, RecordOut[]>();
+  for (const r of records) byCollection.set(r.collection, [...(byCollection.get(r.collection) ?? []), r]);
+  for (const [c, rs] of byCollection) files.push({ path: `content/data/${c}.json`, content: collectionJson(rs) });
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.path)) throw new Error(`two records write ${f.path}: ids must be unique within a collection`);
+    seen.add(f.path);
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+}

@@ -1,0 +1,175 @@
+/**
+ * Shared text patterns of the notice genre (numbering, 文号, dates, closing labels).
+ * Pure data + tiny helpers; every stage uses the same definitions.
+ */
+
+/** Chinese numerals used in section numbering and dates. */
+const CN_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, O: 0, o: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 两: 2,
+};
+
+/** 一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105; also plain digit strings. */
+export function cnToInt(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  let total = 0;
+  let current = 0;
+  for (const ch of s) {
+    if (ch === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (ch === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else if (ch in CN_DIGITS) {
+      current = CN_DIGITS[ch]!;
+    } else return NaN;
+  }
+  return total + current;
+}
+
+/** 二〇一九 → 2019 (digit-by-digit year). */
+export function cnYear(s: string): number {
+  if (/^\d{4}$/.test(s)) return Number(s);
+  let out = '';
+  for (const ch of s) {
+    if (!(ch in CN_DIGITS)) return NaN;
+    out += CN_DIGITS[ch];
+  }
+  return Number(out);
+}
+
+const CN_NUM = '[一二三四五六七八九十百]+';
+
+export interface Marker {
+  depth: 1 | 2 | 3 | 4;
+  marker: string;
+  ordinal: number;
+  rest: string;
+}
+
+/** Section numbering at the start of a line: 一、 > （一） > 1./1、 > （1）/(1). Never '#'. */
+export function matchMarker(text: string): Marker | undefined {
+  let m = new RegExp(`^(${CN_NUM})[、，,．.]\\s*`).exec(text);
+  if (m) return { depth: 1, marker: m[0].trim(), ordinal: cnToInt(m[1]!), rest: text.slice(m[0].length) };
+  m = new RegExp(`^[（(]\\s*(${CN_NUM})\\s*[）)]\\s*`).exec(text);
+  if (m) return { depth: 2, marker: m[0].trim(), ordinal: cnToInt(m[1]!), rest: text.slice(m[0].length) };
+  m = /^(\d{1,3})(?:[.．](?!\d)|、)\s*/.exec(text);
+  if (m) return { depth: 3, marker: m[0].trim(), ordinal: Number(m[1]), rest: text.slice(m[0].length) };
+  m = /^[（(]\s*(\d{1,3})\s*[）)]\s*/.exec(text);
+  if (m) return { depth: 4, marker: m[0].trim(), ordinal: Number(m[1]), rest: text.slice(m[0].length) };
+  return undefined;
+}
+
+/** Bracket pairs a 文号 year may be printed in; all are normalised to 〔〕. */
+const OPEN = '〔\\[［(（【';
+const CLOSE = '〕\\]］)）】';
+
+/** A line that is only a 文号: 郑法政办〔2019〕7号 (also [] () forms, spaces). */
+export const DOC_NUMBER_LINE = new RegExp(`^([\\u4e00-\\u9fff]{1,12})\\s*[${OPEN}]\\s*(\\d{4})\\s*[${CLOSE}]\\s*第?\\s*(\\d{1,4})\\s*号$`);
+
+/** Every 文号 in running text. The agency prefix is trimmed afterwards (see trimAgency). */
+export const DOC_NUMBER_ANY = new RegExp(`([\\u4e00-\\u9fff]{1,16})\\s*[${OPEN}]\\s*(\\d{4})\\s*[${CLOSE}]\\s*第?\\s*(\\d{1,4})\\s*号`, 'g');
+
+/** Words that end the run of text before a cited 文号's agency abbreviation. */
+const BEFORE_AGENCY = /^.*(?:贯彻落实|落实|贯彻|执行|按照|根据|依据|依照|参照|对照|印发|转发|详见|见|的|和|及|与|以|经|据|即|文件|精神|通知|要求|规定|办法|意见|方案|简称|是|为|由)/;
+
+export function trimAgency(prefix: string): string {
+  let p = prefix.replace(BEFORE_AGENCY, '');
+  if (!p) p = prefix.slice(-4);
+  return p.length > 8 ? p.slice(-8) : p;
+}
+
+export function normaliseDocNumber(agency: string, year: string | number, num: string | number): string {
+  return `${agency}〔${year}〕${Number(num)}号`;
+}
+
+/** Parse a 文号 written in any bracket style; undefined when the text is not one. */
+export function parseDocNumber(text: string): string | undefined {
+  const m = DOC_NUMBER_LINE.exec(text.replace(/\s+/g, ''));
+  if (!m) return undefined;
+  return normaliseDocNumber(m[1]!, m[2]!, m[3]!);
+}
+
+/** Every 文号 cited in a text, normalised to 〔〕, in order of first appearance. */
+export function findDocNumbers(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(DOC_NUMBER_ANY)) {
+    const agency = trimAgency(m[1]!);
+    if (!agency) continue;
+    const n = normaliseDocNumber(agency, m[2]!, m[3]!);
+    if (!out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
+const CN_DATE_DIGIT = '[〇零一二三四五六七八九十OoＯ]';
+/** 2019年7月23日 / 2019 年 7 月 23 日 / 二〇一九年七月二十三日 / 2019-07-23 / 2019.7.23 */
+export const DATE_RE = new RegExp(
+  `(\\d{4}|${CN_DATE_DIGIT}{4})\\s*年\\s*(\\d{1,2}|${CN_DATE_DIGIT}{1,3})\\s*月\\s*(\\d{1,2}|${CN_DATE_DIGIT}{1,3})\\s*日` +
+    `|(\\d{4})[-./](\\d{1,2})[-./](\\d{1,2})`,
+);
+
+/** Parse the first date in the text to ISO YYYY-MM-DD. */
+export function parseDate(text: string): string | undefined {
+  const m = DATE_RE.exec(text);
+  if (!m) return undefined;
+  const y = m[1] ? cnYear(m[1]) : Number(m[4]);
+  const mo = m[2] ? cnToInt(m[2]) : Number(m[5]);
+  const d = m[3] ? cnToInt(m[3]) : Number(m[6]);
+  if (!(y > 1900 && y < 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A line that is only a date (the signing date at the end of a document). */
+export function isDateLine(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  const m = DATE_RE.exec(t);
+  return !!m && m.index === 0 && m[0].length === t.length;
+}
+
+/** 2019年7月1日印发 */
+export function isPrintedLine(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  const m = DATE_RE.exec(t);
+  return !!m && m.index === 0 && /^印发$/.test(t.slice(m[0].length));
+}
+
+/** Red-header banner: 郑州市法治政府建设领导小组办公室文件 / 河南省法治政府建设文件 领导小组办公室. */
+export function isBanner(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return t.length <= 40 && /文件/.test(t) && /(文件|办公室|委员会|政府|小组)$/.test(t) && !/[，。；：《》]/.test(t) && !/关于/.test(t);
+}
+
+/** Punctuation that ends a sentence or a clause introducing what follows. */
+export const TERMINAL = /(?:[。！？；：!?;:…]|[。！？][”’」』）)]|——)$/;
+
+/** Words a document title ends with. */
+export const TITLE_END = /(?:通知|通报|方案|要点|清单|标准|细则|办法|意见|决定|规定|规划|计划|安排|报告|纲要|一览表|汇总表|申报表|登记表|统计表|明细表|表|函|批复|公告|通告|展示|目录|指引|指南|制度|规则)$/;
+
+/** Closing labels. */
+export const CONTACT_RE = /^(?:联\s*系\s*人|联系电话|联系方式|电\s*话|传\s*真|电子邮箱|邮\s*箱|E-?mail|地\s*址|邮\s*编)\s*[:：]/i;
+export const CC_RE = /^(?:抄送|抄报|主送|主办|督办|承办|印发|分送)\s*[:：]|印发$|^[\u4e00-\u9fff（）()]{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
+export const ATTACHMENT_LIST_RE = /^附\s*件\s*[:：]/;
+/** 附件 / 附件 1 / 附件1： on its own line (an attachment starts). */
+export const ATTACHMENT_LABEL_RE = /^附\s*件\s*(\d{1,2})?\s*[:：]?$/;
+
+/** A line that begins a new structural unit (so it never continues the previous sentence). */
+export function isStructuralStart(text: string): boolean {
+  return (
+    !!matchMarker(text) ||
+    ATTACHMENT_LIST_RE.test(text) ||
+    ATTACHMENT_LABEL_RE.test(text) ||
+    CONTACT_RE.test(text) ||
+    CC_RE.test(text) ||
+    isDateLine(text) ||
+    isPrintedLine(text) ||
+    !!parseDocNumber(text) ||
+    isBanner(text) ||
+    /^——/.test(text) ||
+    /^(?:说明|注|备注)\s*[:：]/.test(text) ||
+    /^(?:索引号|发文字号|发文机关|成文日期|发布日期|主题分类|标\s*题)\s*[:：]/.test(text)
+  );
+}
+
+/** Han ideographs and CJK punctuation (full-width forms included). */
+export const CJK_CHAR = /[\u2e80-\u2fff\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7]/;

@@ -1,0 +1,133 @@
+/**
+ * The whole ingest as one function (no file writes): used by the CLI and by tests.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { coverage, type Coverage } from './coverage';
+import { documentRecord, emitAll, emitRecord, type EmittedFile } from './emit';
+import type { Erratum } from './errata';
+import { IngestError, isIngestError } from './errors';
+import { extractors as registered } from './extractors/index';
+import { finishCorpus, listSources, parseFile, type ParsedFile } from './index';
+import { linkDocuments, type Duplicate } from './link';
+import type { DocumentMeta, Extractor, RecordOut } from './types';
+
+export interface FileReport {
+  file: string;
+  encoding: string;
+  lineEnding?: string;
+  documents: string[];
+  artefacts: Record<string, number>;
+  normalisations: Record<string, number>;
+  errata: number;
+  coverage: Coverage;
+}
+
+export interface IngestReport {
+  files: FileReport[];
+  duplicates: Duplicate[];
+  extractors: Record<string, number>;
+  collections: Record<string, number>;
+  documents: DocumentMeta[];
+  records: RecordOut[];
+  output: EmittedFile[];
+}
+
+export interface RunOptions {
+  sources: string;
+  errata?: Erratum[];
+  maxBytes?: number;
+  extractors?: Extractor[];
+  onProgress?: (message: string) => void;
+}
+
+export async function runIngest(options: RunOptions): Promise<IngestReport> {
+  const progress = options.onProgress ?? (() => {});
+  const names = listSources(options.sources);
+  const parsed: ParsedFile[] = [];
+  const errors: unknown[] = [];
+  const errata = options.errata ?? [];
+  // Every erratum must name a source that exists.
+  for (const e of errata) {
+    if (!names.includes(e.file)) {
+      errors.push(
+        new IngestError({
+          code: 'erratum-not-found',
+          file: e.file,
+          detail: `content/errata.yaml names "${e.file}", which is not in ${options.sources}`,
+          expected: 'the file of every erratum to be a source file',
+          action: 'fix the file name in content/errata.yaml or remove the erratum',
+        }),
+      );
+    }
+  }
+  names.forEach((f, i) => progress(`[${i + 1}/${names.length}] ${f}`));
+  for (const f of names) {
+    try {
+      parsed.push(await parseFile(f, readFileSync(join(options.sources, f)), { maxBytes: options.maxBytes, errata }));
+    } catch (e) {
+      errors.push(isIngestError(e) ? e : new IngestError({ code: 'output', file: f, detail: `internal error: ${(e as Error).message}`, expected: 'the file to parse', action: 'report this with the file attached', cause: e }));
+    }
+  }
+  if (errors.length) throw new AggregateError(errors, `${errors.length} source file(s) refused`);
+
+  const corpus = finishCorpus(parsed);
+  const { documents, duplicates } = linkDocuments(corpus.documents);
+  const published = new Set(documents.map((d) => d.id));
+  const byId = new Map(documents.map((d) => [d.id, d]));
+
+  // Extractors get every tree and the published document records.
+  const extractorCounts: Record<string, number> = {};
+  const records: RecordOut[] = [];
+  for (const ex of options.extractors ?? registered) {
+    let out: RecordOut[];
+    try {
+      out = ex.extract({ roots: corpus.roots, documents: byId });
+    } catch (e) {
+      throw new AggregateError(
+        [new IngestError({ code: 'extractor', file: `scripts/ingest/extractors (${ex.name})`, detail: `extractor "${ex.name}" threw: ${(e as Error)?.message ?? String(e)}`, expected: 'every extractor to return its records', action: `fix the "${ex.name}" extractor (stack below)`, cause: e })],
+        `extractor ${ex.name} failed`,
+      );
+    }
+    extractorCounts[ex.name] = out.length;
+    records.push(...out);
+    progress(`extractor ${ex.name}: ${out.length} record(s)`);
+  }
+
+  // Emit: documents (published ones) + extractor records.
+  const docRecords: RecordOut[] = [];
+  const perFile = new Map<string, string[]>();
+  for (const root of corpus.roots) {
+    for (const doc of root.children) {
+      if (!published.has(doc.data.id)) {
+        // A duplicate: its text is published under the kept record; count it there for coverage.
+        const keptId = duplicates.find((d) => d.dropped === doc.data.id)?.kept;
+        const rec = documentRecord(doc);
+        perFile.set(root.data.file, [...(perFile.get(root.data.file) ?? []), emitRecord({ ...rec, id: keptId ?? rec.id, data: { ...rec.data, id: keptId ?? rec.id } }).content]);
+        continue;
+      }
+      const rec = documentRecord(doc);
+      docRecords.push(rec);
+      perFile.set(root.data.file, [...(perFile.get(root.data.file) ?? []), emitRecord(rec).content]);
+    }
+  }
+  const all = [...docRecords, ...records];
+  const output = emitAll(all);
+  const collections: Record<string, number> = {};
+  for (const r of all) collections[r.collection] = (collections[r.collection] ?? 0) + 1;
+
+  const files: FileReport[] = parsed.map((p) => {
+    const cov = coverage(p.root.data.file, p.clean, perFile.get(p.root.data.file) ?? []);
+    return {
+      file: p.root.data.file,
+      encoding: p.root.data.encoding,
+      lineEnding: p.root.data.lineEnding,
+      documents: p.root.children.map((d) => d.data.id),
+      artefacts: p.root.data.artefacts,
+      normalisations: p.root.data.normalisations ?? {},
+      errata: p.errata.length,
+      coverage: cov,
+    };
+  });
+  return { files, duplicates, extractors: extractorCounts, collections, documents, records: all, output };
+}

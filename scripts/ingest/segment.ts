@@ -1,0 +1,581 @@
+/**
+ * segment — cleaned lines → notice tree (NoticeRoot > DocumentNode > blocks).
+ *
+ * 1. blockify: tables (two source styles), attachment lists, and text items (consecutive
+ *    lines of one sentence merged).
+ * 2. split into documents: red-header banners, 文号 lines, 附件 labels, and titles that
+ *    follow a closing block start a new document; a forwarding/印发 notice is the parent
+ *    of what it embeds, a document is the parent of its 附件 (except that a 公文 with a
+ *    文号 keeps its 附件 inside: they are part of that 文号).
+ * 3. classify blocks: header (banner, 文号, title, recipients…), numbered headings
+ *    (depth from the numbering only), paragraphs, tables, closing (signature, date,
+ *    contacts, 附件 list, 抄送, 印发).
+ *
+ * Exposed as a unified parser plugin (`noticeParse`).
+ */
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { clean, type CleanLine, type CleanResult } from './clean';
+import {
+  ATTACHMENT_LABEL_RE,
+  ATTACHMENT_LIST_RE,
+  CC_RE,
+  CONTACT_RE,
+  TERMINAL,
+  TITLE_END,
+  isBanner,
+  isDateLine,
+  isPrintedLine,
+  isStructuralStart,
+  matchMarker,
+  parseDocNumber,
+} from './patterns';
+import type {
+  BlockNode,
+  ClosingNode,
+  ClosingRole,
+  DocumentMeta,
+  DocumentNode,
+  HeaderNode,
+  HeaderRole,
+  NoticeRoot,
+  Position,
+  TableCell,
+  TableNode,
+  TableRow,
+} from './types';
+
+// ---------------------------------------------------------------- items
+
+export interface TextItem {
+  kind: 'text';
+  text: string;
+  lines: number[];
+}
+export interface TableItem {
+  kind: 'table';
+  node: TableNode;
+  lines: number[];
+}
+export interface AttachmentsItem {
+  kind: 'attachments';
+  text: string;
+  lines: number[];
+  entries: { seq: number; title: string }[];
+}
+export type Item = TextItem | TableItem | AttachmentsItem;
+
+const pos = (lines: number[]): Position => ({
+  start: { line: Math.min(...lines) },
+  end: { line: Math.max(...lines) },
+});
+
+const isCellLine = (t: string) => t.startsWith('\t') && t.indexOf('\t', 1) < 0;
+const isRowLine = (t: string) => t.includes('\t') && !isCellLine(t);
+const isDash = (t: string) => /^[—\-－–]+$/.test(t);
+
+/** Join two pieces of one sentence: no space between CJK, one space between Latin words. */
+export function joinText(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
+}
+
+/** A line that stands on its own and is never continued by the next line. */
+function isStandalone(t: string): boolean {
+  return (
+    !!parseDocNumber(t) ||
+    isBanner(t) ||
+    isDateLine(t) ||
+    isPrintedLine(t) ||
+    CONTACT_RE.test(t) ||
+    CC_RE.test(t) ||
+    ATTACHMENT_LABEL_RE.test(t) ||
+    /^(?:索引号|发文字号|发文机关|成文日期|发布日期|主题分类|标\s*题)\s*[:：]/.test(t)
+  );
+}
+
+function tableFromCells(lines: CleanLine[]): TableNode {
+  // One cell per tab-prefixed line; untabbed lines continue the current cell.
+  interface Cell {
+    parts: string[];
+    lines: number[];
+  }
+  const cells: Cell[] = [];
+  for (const l of lines) {
+    if (!l.text) continue;
+    if (isCellLine(l.text)) cells.push({ parts: [l.text.slice(1)], lines: [...l.lines] });
+    else if (cells.length) {
+      const c = cells[cells.length - 1]!;
+      c.parts.push(l.text);
+      c.lines.push(...l.lines);
+    }
+  }
+  const toCell = (c: Cell): TableCell => ({ text: c.parts.filter((p) => p.trim()).join('\n'), position: pos(c.lines) });
+  const all = cells.map(toCell);
+  const isSeq = (c: TableCell) => /^\d{1,4}$/.test(c.text.trim());
+  const rows: TableRow[] = [];
+  let head: TableRow | undefined;
+  let current: TableCell[] = [];
+  const flush = () => {
+    if (!current.length) return;
+    const row: TableRow = { cells: current, position: { start: current[0]!.position.start, end: current[current.length - 1]!.position.end } };
+    if (!rows.length && !head && !isSeq(current[0]!)) head = row;
+    else rows.push(row);
+    current = [];
+  };
+  for (const c of all) {
+    if (isSeq(c) && current.length) flush();
+    current.push(c);
+  }
+  flush();
+  const allLines = lines.filter((l) => l.text).flatMap((l) => l.lines);
+  return { type: 'table', style: 'cells', head, rows, position: pos(allLines) };
+}
+
+const HEAD_WORDS = /^(?:序号|顺序|编号|名称|内容|项目|指标|要求|标准|方法|细则|单位|时限|期限|时间|备注|姓名|职务|职级|总体要求|工作要求|创建要求|创建标准|验收方法|评分细则|分值|三级指标|填报材料|责任单位|完成期限|完成时限|实施日期)/;
+
+function tableFromRows(lines: CleanLine[]): TableNode {
+  const rows: TableRow[] = lines.map((l) => {
+    const parts = l.text.split('\t');
+    const cells = parts.map((p) => ({ text: p.trim(), position: pos(l.lines) }));
+    return { cells, position: pos(l.lines) };
+  });
+  const first = rows[0]!;
+  const looksHead =
+    first.cells.filter((c) => c.text).length >= 2 &&
+    first.cells.every((c) => !c.text || [...c.text].length <= 16) &&
+    first.cells.some((c) => HEAD_WORDS.test(c.text.replace(/\s+/g, '')));
+  const head = looksHead ? rows.shift() : undefined;
+  // Trailing empty cells beyond the widest header are tab noise.
+  const width = head ? head.cells.length : Math.max(...rows.map((r) => r.cells.length));
+  for (const r of rows) while (r.cells.length > width && !r.cells[r.cells.length - 1]!.text) r.cells.pop();
+  return { type: 'table', style: 'rows', head, rows, position: pos(lines.flatMap((l) => l.lines)) };
+}
+
+const sameRow = (a: TableRow | undefined, b: TableRow | undefined) =>
+  !!a && !!b && a.cells.map((c) => c.text.replace(/\s+/g, '')).join('\t') === b.cells.map((c) => c.text.replace(/\s+/g, '')).join('\t');
+
+/** Group cleaned lines into items: tables, attachment lists and text items. */
+export function blockify(lines: CleanLine[]): Item[] {
+  const items: Item[] = [];
+  let i = 0;
+  const nextNonBlank = (k: number) => {
+    while (k < lines.length && !lines[k]!.text) k++;
+    return k;
+  };
+  while (i < lines.length) {
+    const l = lines[i]!;
+    if (!l.text) {
+      i++;
+      continue;
+    }
+    if (isCellLine(l.text)) {
+      // Style 'cells': extend while tab-cells follow; untabbed lines continue a cell when
+      // directly attached, or when (after blanks) another tab-cell follows them.
+      let end = i;
+      let k = i + 1;
+      while (k < lines.length) {
+        const t = lines[k]!.text;
+        if (!t) {
+          k++;
+          continue;
+        }
+        if (isCellLine(t)) {
+          end = k;
+          k++;
+          continue;
+        }
+        if (isRowLine(t)) break;
+        const attached = k === end + 1 || lines.slice(end + 1, k).every((x) => !x.text) && k === end + 1;
+        const nn = nextNonBlank(k + 1);
+        const followedByCell = nn < lines.length && isCellLine(lines[nn]!.text);
+        const structural = !isDash(t) && !/^\d{1,4}$/.test(t) && isStructuralStart(t) && !/^\d{1,3}[.、．]/.test(t);
+        if ((attached || followedByCell) && !structural && !(lines[k]!.text.length > 0 && isBanner(t))) {
+          end = k;
+          k++;
+          continue;
+        }
+        break;
+      }
+      const slice = lines.slice(i, end + 1);
+      const node = tableFromCells(slice);
+      items.push({ kind: 'table', node, lines: slice.flatMap((x) => (x.text ? x.lines : [])) });
+      i = end + 1;
+      continue;
+    }
+    if (isRowLine(l.text)) {
+      let k = i;
+      while (k < lines.length && lines[k]!.text && lines[k]!.text.includes('\t')) k++;
+      const slice = lines.slice(i, k);
+      const node = tableFromRows(slice);
+      const prev = items[items.length - 1];
+      // A page break that repeats the header row continues the previous table.
+      if (prev?.kind === 'table' && prev.node.style === 'rows' && prev.node.head && sameRow(prev.node.head, node.head)) {
+        prev.node.rows.push(...node.rows);
+        prev.node.repeatedHead = [...(prev.node.repeatedHead ?? []), node.head!.position.start.line];
+        prev.node.position.end = node.position.end;
+        prev.lines.push(...slice.flatMap((x) => x.lines));
+      } else {
+        items.push({ kind: 'table', node, lines: slice.flatMap((x) => x.lines) });
+      }
+      i = k;
+      continue;
+    }
+    if (ATTACHMENT_LIST_RE.test(l.text)) {
+      // 附件：1. … / 2. … — the list runs over the following non-blank lines.
+      const parts: CleanLine[] = [l];
+      let k = i + 1;
+      while (k < lines.length && lines[k]!.text && !lines[k]!.text.includes('\t') && !isStandalone(lines[k]!.text)) {
+        parts.push(lines[k]!);
+        k++;
+      }
+      items.push(attachmentsItem(parts));
+      i = k;
+      continue;
+    }
+    // Text: merge following lines of the same sentence (no blank line between).
+    let text = l.text;
+    const ls = [...l.lines];
+    let k = i + 1;
+    while (k < lines.length) {
+      const n = lines[k]!.text;
+      if (!n || n.includes('\t')) break;
+      if (TERMINAL.test(text) || isStandalone(text) || isStructuralStart(n) || ATTACHMENT_LIST_RE.test(n)) break;
+      const m = matchMarker(text);
+      if (m && [...text].length < 20) break; // a short numbered heading is complete
+      if (/^——/.test(text)) break;
+      text = joinText(text, n);
+      ls.push(...lines[k]!.lines);
+      k++;
+    }
+    items.push({ kind: 'text', text, lines: ls });
+    i = k;
+  }
+  return items;
+}
+
+function attachmentsItem(parts: CleanLine[]): AttachmentsItem {
+  const text = parts.map((p) => p.text).join('\n');
+  const lines = parts.flatMap((p) => p.lines);
+  const entries: { seq: number; title: string }[] = [];
+  const first = parts[0]!.text.replace(ATTACHMENT_LIST_RE, '').trim();
+  const pieces = [first, ...parts.slice(1).map((p) => p.text)].filter(Boolean);
+  for (const piece of pieces) {
+    // One line may hold several numbered entries ("1.… 2.…") only when separated by spaces; keep it simple: a
+    // numbered piece starts an entry, an unnumbered one continues the previous entry.
+    const m = /^(\d{1,2})\s*[.．、]\s*(.*)$/.exec(piece);
+    if (m) entries.push({ seq: Number(m[1]), title: m[2]!.trim() });
+    else if (entries.length) entries[entries.length - 1]!.title = joinText(entries[entries.length - 1]!.title, piece.trim());
+    else entries.push({ seq: 1, title: piece.trim() });
+  }
+  return { kind: 'attachments', text, lines, entries };
+}
+
+// ---------------------------------------------------------------- documents
+
+/** Normalise a title for comparison: no spaces, no book-title marks or punctuation. */
+export function titleKey(t: string): string {
+  return t.replace(/[\s《》〈〉“”"'‘’（）()【】\[\]〔〕：:，,。.、—-]/g, '');
+}
+
+const ORG_END = /(?:办公室|人民政府|政府|委员会|领导小组|小组|厅|局|院|中心|委|部|处|科|会|所|站|队)$/;
+
+function isOrgLine(t: string): boolean {
+  return [...t].length <= 40 && ORG_END.test(t) && !/[，。；：《》]/.test(t);
+}
+
+function looksLikeTitle(t: string): boolean {
+  const len = [...t].length;
+  if (len < 4 || len > 120) return false;
+  if (TERMINAL.test(t) || matchMarker(t) || isStructuralStart(t)) return false;
+  if (/[。；！？]/.test(t)) return false;
+  return TITLE_END.test(t) || /^关于/.test(t);
+}
+
+interface DocDraft {
+  items: Item[];
+  parent?: number;
+  relation?: '转发' | '印发' | '附件';
+  label?: string;
+  hasDocNumber: boolean;
+  attachmentTitles: string[];
+  title?: string;
+}
+
+function isRecipients(t: string): boolean {
+  return /[:：]$/.test(t) && [...t].length <= 100 && !/[《》。]/.test(t) && /^(?:各|主送|省|市|县|区|乡|镇|中央|国务院)/.test(t) && !matchMarker(t);
+}
+
+function textOf(it: Item): string {
+  return it.kind === 'table' ? '' : it.text;
+}
+
+/** Split the items of one file into document drafts. */
+export function splitDocuments(items: Item[]): DocDraft[] {
+  const docs: DocDraft[] = [];
+  let cur: DocDraft | undefined;
+  let state: 'header' | 'body' | 'closing' = 'header';
+  const owner = (d: DocDraft): number => {
+    const idx = docs.indexOf(d);
+    return d.relation === '附件' && d.parent !== undefined ? d.parent : idx;
+  };
+  const first = () => docs[0];
+  const embedRelation = (): { parent?: number; relation?: '转发' | '印发' } => {
+    const f = first();
+    if (!f?.title) return {};
+    if (/转发/.test(f.title)) return { parent: 0, relation: '转发' };
+    if (/印发/.test(f.title)) return { parent: 0, relation: '印发' };
+    return {};
+  };
+  const start = (d: Omit<DocDraft, 'items' | 'hasDocNumber' | 'attachmentTitles'>) => {
+    cur = { items: [], hasDocNumber: false, attachmentTitles: [], ...d };
+    docs.push(cur);
+    state = 'header';
+  };
+  const hasBody = (d: DocDraft | undefined) => !!d && state !== 'header';
+
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const t = textOf(it);
+    const next = items[i + 1];
+    const nextText = next ? textOf(next) : '';
+    if (!cur) start({});
+    else if (it.kind === 'text' && isBanner(t) && hasBody(cur)) {
+      start(embedRelation());
+    } else if (it.kind === 'text' && parseDocNumber(t) && hasBody(cur)) {
+      start(embedRelation());
+    } else if (it.kind === 'text' && ATTACHMENT_LABEL_RE.test(t) && next && next.kind === 'text' && (looksLikeTitle(nextText) || isTitleStart(nextText))) {
+      const o = docs[owner(cur!)]!;
+      if (!o.hasDocNumber) {
+        start({ parent: owner(cur!), relation: '附件', label: t.replace(/\s+/g, ' ').replace(/(\D)(\d)/, '$1 $2').replace(/\s*[:：]$/, '') });
+      } else {
+        state = 'body';
+      }
+    } else if (it.kind === 'text' && state === 'closing' && (looksLikeTitle(t) || isTitleStart(t)) && (!next || next.kind !== 'text' || !isPrintedLine(nextText))) {
+      const o = docs[owner(cur!)]!;
+      const key = titleKey(joinTitleAhead(items, i));
+      const isAttachment = o.attachmentTitles.some((a) => a && (key.includes(a) || a.includes(key)));
+      if (isAttachment && !o.hasDocNumber) start({ parent: owner(cur!), relation: '附件' });
+      else start(embedRelation());
+    }
+    const d = cur!;
+    d.items.push(it);
+    // Track state for the boundary rules.
+    if (it.kind === 'text') {
+      if (state === 'header') {
+        if (parseDocNumber(t)) d.hasDocNumber = true;
+        if (/^发文字号\s*[:：]/.test(t) && parseDocNumber(t.replace(/^发文字号\s*[:：]\s*/, ''))) d.hasDocNumber = true;
+        if (!d.title && (looksLikeTitle(t) || isTitleStart(t))) d.title = t;
+        if (!isHeaderLike(t, d)) state = 'body';
+      }
+      if (isDateLine(t) || isPrintedLine(t) || CONTACT_RE.test(t) || CC_RE.test(t)) state = 'closing';
+      else if (state === 'closing' && isOrgLine(t)) state = 'closing';
+      else if (state === 'closing' && !(it.kind === 'text' && (isDateLine(nextText) || isPrintedLine(nextText)))) {
+        // Text after a closing that does not start a document is body again (e.g. a trailing note).
+        if (!ATTACHMENT_LABEL_RE.test(t)) state = 'body';
+      }
+    } else if (it.kind === 'attachments') {
+      d.attachmentTitles.push(...it.entries.map((e) => titleKey(e.title)));
+      state = 'closing';
+    } else if (state === 'header') state = 'body';
+  }
+  return docs;
+}
+
+/** "关于…" or an issuer line followed by "关于…" starts a title. */
+function isTitleStart(t: string): boolean {
+  return /^关于/.test(t) && !/[。；]/.test(t) && [...t].length <= 120;
+}
+
+function joinTitleAhead(items: Item[], i: number): string {
+  const a = items[i];
+  return a && a.kind === 'text' ? a.text : '';
+}
+
+function isHeaderLike(t: string, d: DocDraft): boolean {
+  return (
+    isBanner(t) ||
+    !!parseDocNumber(t) ||
+    ATTACHMENT_LABEL_RE.test(t) ||
+    /^(?:索引号|发文字号|发文机关|成文日期|发布日期|主题分类|标\s*题)\s*[:：]/.test(t) ||
+    (!d.title && isOrgLine(t)) ||
+    looksLikeTitle(t) ||
+    isTitleStart(t) ||
+    /^——/.test(t) ||
+    (!!d.title && isRecipients(t))
+  );
+}
+
+// ---------------------------------------------------------------- blocks
+
+function header(role: HeaderRole, text: string, lines: number[]): HeaderNode {
+  return { type: 'header', role, text, position: pos(lines) };
+}
+function closing(role: ClosingRole, text: string, lines: number[]): ClosingNode {
+  return { type: 'closing', role, text, position: pos(lines) };
+}
+
+/** Turn the items of one document into blocks. */
+export function buildBlocks(d: DocDraft): BlockNode[] {
+  const out: BlockNode[] = [];
+  const items = d.items;
+  let inHeader = true;
+  let titleSeen = false;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.kind === 'table') {
+      inHeader = false;
+      out.push(it.node);
+      continue;
+    }
+    if (it.kind === 'attachments') {
+      inHeader = false;
+      out.push(closing('attachments', it.text, it.lines));
+      continue;
+    }
+    const t = it.text;
+    const next = items[i + 1];
+    const nextText = next && next.kind === 'text' ? next.text : '';
+    if (inHeader) {
+      if (isBanner(t)) {
+        out.push(header('banner', t, it.lines));
+        continue;
+      }
+      if (parseDocNumber(t)) {
+        out.push(header('docNumber', t, it.lines));
+        continue;
+      }
+      if (ATTACHMENT_LABEL_RE.test(t)) {
+        out.push(header('label', t, it.lines));
+        continue;
+      }
+      if (/^(?:索引号|发文字号|发文机关|成文日期|发布日期|主题分类|标\s*题|分\s*类|来源)\s*[:：]/.test(t)) {
+        out.push(header('meta', t, it.lines));
+        continue;
+      }
+      if (!titleSeen && isOrgLine(t) && next?.kind === 'text' && isTitleStart(nextText)) {
+        // Issuer line + "关于…的通知": one title printed over two lines.
+        out.push(header('title', joinText(t, nextText), [...it.lines, ...next.lines]));
+        titleSeen = true;
+        i++;
+        continue;
+      }
+      if (!titleSeen && isOrgLine(t) && !looksLikeTitle(t)) {
+        out.push(header('issuer', t, it.lines));
+        continue;
+      }
+      if (!titleSeen && (looksLikeTitle(t) || isTitleStart(t) || (!TERMINAL.test(t) && [...t].length <= 60 && !matchMarker(t) && !isStructuralStart(t)))) {
+        out.push(header('title', t, it.lines));
+        titleSeen = true;
+        continue;
+      }
+      if (titleSeen && /^——/.test(t)) {
+        out.push(header('subtitle', t, it.lines));
+        continue;
+      }
+      if (titleSeen && isRecipients(t)) {
+        out.push(header('recipients', t, it.lines));
+        inHeader = false;
+        continue;
+      }
+      inHeader = false;
+    }
+    // Body and closing.
+    if (isPrintedLine(t)) {
+      out.push(closing('printed', t, it.lines));
+      continue;
+    }
+    if (isDateLine(t)) {
+      out.push(closing('date', t, it.lines));
+      continue;
+    }
+    if (CONTACT_RE.test(t)) {
+      out.push(closing('contact', t, it.lines));
+      continue;
+    }
+    if (CC_RE.test(t)) {
+      out.push(closing('cc', t, it.lines));
+      continue;
+    }
+    const prev = out[out.length - 1];
+    if (prev?.type === 'closing' && prev.role === 'cc' && !matchMarker(t) && [...t].length <= 100 && /[，、]/.test(t) && /。?$/.test(t) && !/[要应]/.test(t)) {
+      out.push(closing('cc', t, it.lines));
+      continue;
+    }
+    if (isOrgLine(t) && (isDateLine(nextText) || isPrintedLine(nextText))) {
+      out.push(closing(isPrintedLine(nextText) ? 'printed' : 'signature', t, it.lines));
+      continue;
+    }
+    const m = matchMarker(t);
+    if (m && m.rest) {
+      const body = m.rest;
+      const stop = body.indexOf('。');
+      const lead = stop >= 0 && stop < body.length - 1 ? body.slice(0, stop + 1) : body;
+      const rest = stop >= 0 && stop < body.length - 1 ? body.slice(stop + 1) : undefined;
+      out.push({ type: 'heading', depth: m.depth, marker: m.marker, ordinal: m.ordinal, text: lead, ...(rest ? { rest } : {}), position: pos(it.lines) });
+      continue;
+    }
+    out.push({ type: 'paragraph', text: t, position: pos(it.lines) });
+  }
+  return out;
+}
+
+function emptyMeta(file: string, lines: [number, number]): DocumentMeta {
+  return { id: '', title: '', issuers: [], kind: '', children: [], attachments: [], contacts: [], cites: [], source: { file, lines } };
+}
+
+export interface SegmentOptions {
+  file: string;
+  encoding: string;
+  lineEnding?: string;
+}
+
+/** Cleaned lines → NoticeRoot. DocumentMeta is filled by the extract stage; segment sets source, parent index and relation. */
+export function segment(cleaned: CleanResult, options: SegmentOptions): NoticeRoot {
+  const items = blockify(cleaned.lines);
+  const drafts = splitDocuments(items);
+  const docs: DocumentNode[] = drafts.map((d) => {
+    const children = buildBlocks(d);
+    const lines = d.items.flatMap((it) => it.lines);
+    const range: [number, number] = lines.length ? [Math.min(...lines), Math.max(...lines)] : [1, 1];
+    const data = emptyMeta(options.file, range);
+    if (d.relation) data.relation = d.relation;
+    if (d.label) data.label = d.label;
+    return { type: 'document', data, children, position: { start: { line: range[0] }, end: { line: range[1] } } };
+  });
+  // Parent links by index for now (extract turns them into ids).
+  drafts.forEach((d, i) => {
+    if (d.parent !== undefined && d.parent !== i) (docs[i]!.data as DocumentMeta & { parentIndex?: number }).parentIndex = d.parent;
+  });
+  const lineCount = cleaned.perLine.length;
+  return {
+    type: 'root',
+    data: {
+      file: options.file,
+      encoding: options.encoding,
+      artefacts: cleaned.artefacts,
+      normalisations: cleaned.normalisations,
+      ...(options.lineEnding ? { lineEnding: options.lineEnding } : {}),
+      lineCount,
+    },
+    children: docs,
+    position: { start: { line: 1 }, end: { line: Math.max(1, lineCount) } },
+  };
+}
+
+export interface NoticeFileData {
+  encoding?: string;
+  lineEnding?: string;
+  clean?: CleanResult;
+}
+
+/** unified parser plugin: text → NoticeRoot (runs clean, then segment). */
+export const noticeParse: Plugin<[], string, NoticeRoot> = function () {
+  this.parser = (doc: string, file: VFile) => {
+    const data = file.data as NoticeFileData;
+    const cleaned = clean(doc);
+    data.clean = cleaned;
+    return segment(cleaned, { file: file.basename ?? file.path ?? 'input', encoding: data.encoding ?? 'UTF-8', lineEnding: data.lineEnding });
+  };
+};
