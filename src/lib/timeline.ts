@@ -74,7 +74,7 @@ export function statusOf(e: { date: string; start?: string }, today: string): St
   return 'upcoming';
 }
 
-export const STATUS_LABEL: Record<Status, string> = { past: '已过期', current: '进行中', upcoming: '待办' };
+export const STATUS_LABEL: Record<Status, string> = { past: '已过', current: '进行中', upcoming: '待办' };
 
 export interface MonthGroup {
   month: string; // YYYY-MM
@@ -112,6 +112,8 @@ export interface PlanStep {
   date: string | null;
   start?: string;
   status?: Status;
+  /** Why an undated step has no date (按照市部署时间 → 无具体日期 …). */
+  note?: string;
   milestone: boolean;
 }
 export interface Plan {
@@ -144,7 +146,8 @@ export function creationPlans(points: readonly WorkPointLike[], today: string): 
         id: p.id,
         title: p.title,
         ...(p.timing ? { timing: p.timing } : d ? { timing: d.text } : {}),
-        when: d ? (d.date ? formatDeadlineDate(d) : `${d.text}（${d.note ?? '无具体日期'}）`) : '未写时间',
+        when: d ? (d.date ? formatDeadlineDate(d) : d.text) : '未写时间',
+        ...(d && !d.date ? { note: d.note ?? '无具体日期' } : {}),
         date,
         ...(d?.start ? { start: d.start } : {}),
         ...(date ? { status: statusOf({ date, start: d?.start }, today) } : {}),
@@ -218,6 +221,7 @@ export function toIcs(entries: readonly TimelineEntry[], opts: IcsOptions): stri
       start: toArray(e.date),
       end: nextDay(e.date),
       ...(opts.pageUrl ? { url: opts.pageUrl(e.point.id) } : {}),
+      ...(e.recurring === 'yearly' ? { recurrenceRule: 'FREQ=YEARLY' } : {}),
       categories: ['工作要点'],
       transp: 'TRANSPARENT' as const,
       timestamp: stamp,

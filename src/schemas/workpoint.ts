@@ -1,7 +1,11 @@
 import { z } from 'astro/zod';
 import { sourceSchema } from './common';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** ISO day; a YAML timestamp (unquoted 2023-09-30 read as a Date) is turned back into the same string. */
+const isoDate = z.union([
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  z.date().transform((d) => d.toISOString().slice(0, 10)),
+]);
 
 /** One deadline: ISO date (last day of the window) + precision + the original wording. */
 export const deadlineSchema = z.object({

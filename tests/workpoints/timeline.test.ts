@@ -35,10 +35,11 @@ describe('src/lib/timeline', () => {
     expect(plan!.steps.map((s) => [s.title, s.when, s.status ?? null, s.milestone])).toEqual([
       ['加压部署', '2023年9月1日—10日', 'past', false],
       ['全面自查', '2023年9月30日', 'upcoming', false],
-      ['集中申报', '按照市部署时间（无具体日期：按上级部署的时间进行）', null, false],
+      ['集中申报', '按照市部署时间', null, false],
       ['创建目标', '2024年4月1日—6月30日', 'upcoming', true],
     ]);
     expect(plan!.span).toBe('2023年9月 — 2024年第二季度');
+    expect(plan!.steps[2]!.note).toBe('无具体日期：按上级部署的时间进行');
   });
   it('deadlines.ics: all-day events with stable UIDs and a fixed DTSTAMP, parsed back by ical.js', () => {
     const entries = timelineEntries(points);
