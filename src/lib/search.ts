@@ -10,13 +10,14 @@
  */
 
 /** Pagefind filter keys used on record pages (data-pagefind-filter="key:value") and their labels. */
-export const FILTER_KEYS = ['type', 'year', 'issuer', 'city', 'department', 'area', 'unit'] as const;
+export const FILTER_KEYS = ['type', 'year', 'issuer', 'document', 'city', 'department', 'area', 'unit'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export const FILTER_LABELS: Record<FilterKey, string> = {
   type: '类型',
   year: '年份',
   issuer: '发文机关',
+  document: '所属文件',
   city: '地市',
   department: '部门类别',
   area: '领域',
