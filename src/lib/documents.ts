@@ -21,7 +21,14 @@ export interface DocData {
   attachments: { seq: number; title: string; id?: string }[];
   contacts: { name?: string; phone?: string; email?: string; text: string }[];
   cites: string[];
+  /** Cited 文号 resolved by the ingest link stage (id when the corpus holds it). */
+  citations?: { docNumber: string; id?: string }[];
+  subtitle?: string;
+  relation?: '转发' | '印发' | '附件';
+  label?: string;
+  errata?: { line: number; original: string; corrected: string; reason: string }[];
   source: { file: string; lines: [number, number] };
+  sources?: { file: string; lines: [number, number] }[];
 }
 export interface DocEntry {
   id: string;
@@ -103,18 +110,25 @@ export interface CiteRef {
   title?: string;
 }
 
-/** Every cited 文号 with the document that carries it, when the corpus holds it. */
+/**
+ * Every cited 文号 with the document that carries it, when the corpus holds it. Uses the ingest's
+ * resolution (`citations`) when present and checks each id exists; falls back to matching `cites`
+ * against the 发文字号 of the corpus.
+ */
 export function resolveCites(doc: DocData, all: readonly DocEntry[]): CiteRef[] {
   const byNumber = new Map<string, DocEntry>();
   for (const d of all) if (d.data.docNumber) byNumber.set(normalizeDocNumber(d.data.docNumber), d);
+  const byId = new Map(all.map((d) => [d.id, d] as const));
+  const list = doc.citations?.length ? doc.citations : doc.cites.map((docNumber) => ({ docNumber, id: undefined as string | undefined }));
+  const self = doc.docNumber ? normalizeDocNumber(doc.docNumber) : undefined;
   const seen = new Set<string>();
   const out: CiteRef[] = [];
-  for (const c of doc.cites) {
-    const key = normalizeDocNumber(c);
-    if (seen.has(key) || (doc.docNumber && key === normalizeDocNumber(doc.docNumber))) continue;
+  for (const c of list) {
+    const key = normalizeDocNumber(c.docNumber);
+    if (seen.has(key) || key === self) continue;
     seen.add(key);
-    const hit = byNumber.get(key);
-    out.push(hit ? { docNumber: c, id: hit.id, title: hit.data.title } : { docNumber: c });
+    const hit = (c.id ? byId.get(c.id) : undefined) ?? byNumber.get(key);
+    out.push(hit ? { docNumber: c.docNumber, id: hit.id, title: hit.data.title } : { docNumber: c.docNumber });
   }
   return out;
 }

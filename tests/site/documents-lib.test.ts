@@ -107,3 +107,14 @@ describe('sourceLabel', () => {
     expect(sourceLabel({ file: '004_x.txt', lines: [7, 7] })).toBe('来源：004_x.txt 第 7 行');
   });
 });
+
+describe('resolveCites with the ingest citations', () => {
+  it('uses the ingest ids, checks they exist, and falls back to the 文号', () => {
+    const d = doc('x', { cites: [], citations: [{ docNumber: '豫法政办〔2019〕10号', id: 'y10' }, { docNumber: '豫法政办〔2018〕15号' }, { docNumber: '豫法政〔2019〕1号', id: 'gone' }] });
+    expect(resolveCites(d.data, all)).toEqual([
+      { docNumber: '豫法政办〔2019〕10号', id: 'y10', title: '标题y10' },
+      { docNumber: '豫法政办〔2018〕15号', id: 'y15', title: '标题y15' },
+      { docNumber: '豫法政〔2019〕1号' },
+    ]);
+  });
+});
