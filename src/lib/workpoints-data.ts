@@ -28,3 +28,15 @@ export function plain(p: WorkPointRecord): WorkPoint {
   const { entry: _entry, ...data } = p;
   return data;
 }
+
+/** 工作任务细则 rows emitted by the scoring extractor (kind task-detail), to link the same row both ways. */
+export async function loadTaskDetails(): Promise<{ id: string; source: { file: string; lines: [number, number] } }[]> {
+  try {
+    const all = (await getCollection('scoring' as never)) as unknown as { id: string; data: Record<string, unknown> }[];
+    return all
+      .filter((e) => e.data.kind === 'task-detail')
+      .map((e) => ({ id: String(e.data.id ?? e.id), source: e.data.source as { file: string; lines: [number, number] } }));
+  } catch {
+    return []; // collection not declared
+  }
+}

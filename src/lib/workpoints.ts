@@ -206,3 +206,11 @@ export function childrenOf<T extends WorkPointLike>(points: readonly T[], id: st
 export function firstDate(p: WorkPointLike): string | undefined {
   return p.deadlines.map((d) => d.date).filter((d): d is string => Boolean(d)).sort()[0];
 }
+
+/** Records of another collection that come from the same source lines (a 工作任务细则 row read twice). */
+export function sameSource<T extends { id: string; source: { file: string; lines: [number, number] } }>(
+  p: { source: { file: string; lines: [number, number] } },
+  others: readonly T[],
+): T[] {
+  return others.filter((o) => o.source.file === p.source.file && o.source.lines[0] === p.source.lines[0] && o.source.lines[1] === p.source.lines[1]);
+}

@@ -51,3 +51,15 @@ describe('src/lib/workpoints', () => {
     expect(sourceLine({ file: 'a.txt', lines: [3, 3] })).toBe('来源：a.txt 第 3 行');
   });
 });
+
+describe('sameSource', () => {
+  it('links records read from the same source lines (a 工作任务细则 row)', async () => {
+    const { sameSource } = await import('../../src/lib/workpoints');
+    const rows = [
+      { id: 'task-detail-1-2', source: { file: '004.txt', lines: [296, 296] as [number, number] } },
+      { id: 'task-detail-1-3', source: { file: '004.txt', lines: [297, 297] as [number, number] } },
+    ];
+    expect(sameSource(points[5]!, rows).map((r) => r.id)).toEqual(['task-detail-1-2']);
+    expect(sameSource(points[0]!, rows)).toEqual([]);
+  });
+});

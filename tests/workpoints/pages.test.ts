@@ -68,6 +68,10 @@ describe('work point pages (static HTML)', () => {
     const filters = p.all('*').filter((e) => p.attr(e, 'data-pagefind-filter')).map((e) => `${p.attr(e, 'data-pagefind-filter')}:${p.text(e)}`);
     expect(filters).toEqual(expect.arrayContaining(['type:工作要点', 'year:2023', 'document:夏邑县创建全省法治政府建设示范县工作推进方案']));
   });
+  it('a 工作任务细则 row links to the same row in the scoring table', () => {
+    const p = loadPage(dist, 'workpoints/yfzb-2019-12-t1-2/index.html');
+    expect(p.all('a').some((a) => p.attr(a, 'href') === '/scoring/#task-detail-1-2')).toBe(true);
+  });
   it('/timeline/: the creation plan from 2023年9月 to 2024年第二季度, months, link to deadlines.ics', () => {
     const p = loadPage(dist, 'timeline/index.html');
     const text = p.text(p.doc as never);
