@@ -7,7 +7,7 @@
  * line(s), a continuation) are re-joined.
  */
 import type { ArtefactCounts } from './types';
-import { CJK_CHAR, TERMINAL, TITLE_END, isStructuralStart } from './patterns';
+import { CJK_CHAR, TERMINAL, TITLE_END, isStructuralStart, matchMarker } from './patterns';
 
 export type ArtefactScope =
   | 'line' // the whole line is removed
@@ -86,7 +86,6 @@ export function normaliseSpaces(text: string, counts?: Record<string, number>): 
     const after = text[i + m[0].length] ?? '';
     out += text.slice(last, i);
     last = i + m[0].length;
-    if (/[\u3000\u00a0]/.test(m[0]) && counts) counts['full-width-space'] = (counts['full-width-space'] ?? 0) + 1;
     if (!before || !after) continue; // leading/trailing
     if (CJK_CHAR.test(before) || CJK_CHAR.test(after)) {
       if (counts) counts['cjk-space'] = (counts['cjk-space'] ?? 0) + 1;
@@ -136,6 +135,8 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
   for (let i = 0; i < raw.length; i++) {
     const lineNo = i + 1;
     let t = raw[i]!;
+    const wide = (t.match(/[\u3000\u00a0]+/g) ?? []).length;
+    if (wide) normalisations['full-width-space'] = (normalisations['full-width-space'] ?? 0) + wide;
     // Inline removals and unwraps.
     for (const a of ARTEFACTS) {
       if (a.scope === 'inline') {
@@ -178,7 +179,6 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
           }
         }
       }
-      if (/[\u3000\u00a0]/.test(raw[i]!) && !s) normalisations['full-width-space'] = (normalisations['full-width-space'] ?? 0) + 1;
       t = isContactLine(s) ? s.replace(SPACE_RUN, ' ').replace(/\s*([：:])\s*/g, '$1') : normaliseSpaces(s, normalisations);
       t = t.trim();
     }
@@ -215,6 +215,8 @@ function canEndBeforeBreak(text: string, min: number): boolean {
   if ([...text].length < min) return false;
   if (TERMINAL.test(text)) return false;
   if (TITLE_END.test(text)) return false;
+  // A numbered heading without a sentence in it ("（三）加强组织领导和队伍建设工作") is complete.
+  if (matchMarker(text) && !/[，。；]/.test(text) && [...text].length <= 40) return false;
   if (/[》」』]$/.test(text) && !/[，。；、]/.test(text)) return false;
   return true;
 }

@@ -129,6 +129,9 @@ function tableFromCells(lines: CleanLine[]): TableNode {
     current.push(c);
   }
   flush();
+  // A row cut short by the end of the file gets empty cells up to the header's width.
+  const width = head?.cells.length ?? 0;
+  for (const r of rows) while (r.cells.length < width) r.cells.push({ text: '', position: { start: r.position.end, end: r.position.end } });
   const allLines = lines.filter((l) => l.text).flatMap((l) => l.lines);
   return { type: 'table', style: 'cells', head, rows, position: pos(allLines) };
 }
