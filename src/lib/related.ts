@@ -14,7 +14,7 @@
  * buildRelated() links two records when they share at least one theme (or, optionally, a facet
  * such as the same department). The result is:
  *  - symmetric: if A lists B then B lists A (links are chosen as pairs);
- *  - ranked by overlap: more shared themes first, rarer themes weigh more, then a shared facet;
+ *  - ranked: a shared facet (same department) first, then more shared themes, rarer themes weigh more;
  *  - capped: at most `limit` links per record and per target collection;
  *  - explained: each link carries the shared themes with the terms found on both sides.
  * Pure and deterministic (ties broken by collection and id).
@@ -73,6 +73,11 @@ export interface RelatedOptions {
    * never a case and an indicator). Default true.
    */
   facetsWithinCollection?: boolean;
+  /**
+   * Score of one shared facet. Default 150: more than one shared theme (100 + rarity), so records
+   * of the same department come first among related cases, then those sharing several themes.
+   */
+  facetWeight?: number;
 }
 
 export const keyOf = (r: { collection: string; id: string }) => `${r.collection}/${r.id}`;
@@ -102,6 +107,7 @@ interface Edge {
 export function buildRelated(records: readonly Linkable[], opts: RelatedOptions = {}): Map<string, RelatedGroups> {
   const limit = opts.limit ?? 6;
   const within = opts.facetsWithinCollection ?? true;
+  const facetWeight = opts.facetWeight ?? 150;
   const refs = records.map((r) => toThemeRefs(r.themes, opts.labels));
   const collections = [...new Set(records.map((r) => r.collection))].sort();
 
@@ -120,8 +126,8 @@ export function buildRelated(records: readonly Linkable[], opts: RelatedOptions 
       const rb = records[b];
       const facets = !within || ra.collection === rb.collection ? (ra.facets ?? []).filter((f) => (rb.facets ?? []).includes(f)) : [];
       if (!shared.length && !facets.length) continue;
-      // overlap count dominates, then rarity, then a shared facet
-      const score = shared.length * 100 + shared.reduce((s, id) => s + weight(id), 0) + facets.length * 50;
+      // a shared facet (same department), then overlap count, then rarity
+      const score = shared.length * 100 + shared.reduce((s, id) => s + weight(id), 0) + facets.length * facetWeight;
       edges.push({ a, b, score, shared, facets });
     }
   }

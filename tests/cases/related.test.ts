@@ -36,8 +36,10 @@ describe('buildRelated', () => {
 
   it('links same-collection records through a shared facet, never across collections', () => {
     const a = rel.get('cases/a')!;
-    // b shares a theme (ranks first), c only the department
-    expect(a.cases.map((l) => [l.id, l.sharedFacets])).toEqual([['b', []], ['c', ['department:烟草专卖']]]);
+    // c shares the department (ranks first by default), b one theme
+    expect(a.cases.map((l) => [l.id, l.sharedFacets])).toEqual([['c', ['department:烟草专卖']], ['b', []]]);
+    // with a small facet weight the shared theme wins
+    expect(buildRelated(records, { facetWeight: 10 }).get('cases/a')!.cases.map((l) => l.id)).toEqual(['b', 'c']);
     expect(rel.get('indicators/i2')!.cases.find((l) => l.id === 'a')).toBeUndefined();
   });
 
