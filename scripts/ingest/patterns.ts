@@ -147,7 +147,7 @@ export const TERMINAL = /(?:[。！？；：!?;:…]|[。！？][”’」』）
 export const TITLE_END = /(?:通知|通报|方案|要点|清单|标准|细则|办法|意见|决定|规定|规划|计划|安排|报告|纲要|一览表|汇总表|申报表|登记表|统计表|明细表|表|函|批复|公告|通告|展示|目录|指引|指南|制度|规则)$/;
 
 /** Closing labels. */
-export const CONTACT_RE = /^(?:联\s*系\s*人|联系电话|联系方式|电\s*话|传\s*真|电子邮箱|邮\s*箱|E-?mail|地\s*址|邮\s*编)\s*[:：]/i;
+export const CONTACT_RE = /^(?:联\s*系\s*人|联系电话|联系方式|手\s*机|电\s*话|传\s*真|电子邮箱|邮\s*箱|E-?mail|地\s*址|邮\s*编)\s*[:：]/i;
 export const CC_RE = /^(?:抄送|抄报|主送|主办|督办|承办|印发|分送)\s*[:：]|印发$|^[\u4e00-\u9fff（）()]{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
 export const ATTACHMENT_LIST_RE = /^附\s*件\s*[:：]/;
 /** 附件 / 附件 1 / 附件1： on its own line (an attachment starts). */
