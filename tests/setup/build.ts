@@ -11,14 +11,14 @@
  *   // Then serve it: serveDir(subDist, '/zfjs/cjzl/') from tests/helpers/browser.ts.
  *
  * The build is `astro build --outDir <tmp>` WITHOUT `npm run ingest`: it renders the committed
- * content/. It holds a shared lock on /tmp/cjzl-build.lock (when `flock` exists) so it never
- * reads content/ while someone's `flock /tmp/cjzl-build.lock npm run ingest` is writing it.
+ * content/. Builds go to node_modules/.cache/cjzl-test/run-XXXXXX/ (removed after the run) and hold
+ * /tmp/cjzl-build.lock (when `flock` exists), so they never read content/ while someone's
+ * `flock /tmp/cjzl-build.lock npm run ingest` is writing it. Never run `npm test` itself under that lock.
  * Set CJZL_TEST_DIST=/path/to/dist to reuse an existing build (quick local iteration only), or
  * CJZL_SKIP_BUILD=1 when running only unit tests that need no built site (distDir is then '').
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { chromiumExecutable } from '../helpers/browser';
@@ -49,7 +49,9 @@ export function runAstroBuild(outDir: string, base = '/', extraEnv: Record<strin
   const args = [astroBin, 'build', '--outDir', outDir];
   const useFlock = !process.env.CJZL_NO_BUILD_LOCK && existsSync('/usr/bin/flock');
   const cmd = useFlock ? '/usr/bin/flock' : process.execPath;
-  const cmdArgs = useFlock ? ['-s', '-w', '900', '/tmp/cjzl-build.lock', process.execPath, ...args] : args;
+  // Exclusive: astro build also writes next to the project (content layer sync, .astro/), so builds
+  // — ours, other engineers' test runs and `npm run build` — take turns.
+  const cmdArgs = useFlock ? ['-w', '900', '/tmp/cjzl-build.lock', process.execPath, ...args] : args;
   // Vitest puts Vite's env (BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV=test, VITEST…) into process.env;
   // a child `astro build` would pick BASE_URL up and ignore SITE_BASE, so pass a clean env.
   const env = Object.fromEntries(
@@ -117,7 +119,11 @@ export async function buildAt(base: string, buildRoot?: string): Promise<string>
 }
 
 export default async function setup(project: TestProject) {
-  const buildRoot = mkdtempSync(join(tmpdir(), 'cjzl-test-'));
+  // Inside the project on purpose: Astro puts its prerender chunks under <outDir>/.prerender only
+  // when outDir is inside the cwd (else in the shared <root>/.astro/, where parallel builds collide).
+  const cacheRoot = join(ROOT, 'node_modules/.cache/cjzl-test');
+  mkdirSync(cacheRoot, { recursive: true });
+  const buildRoot = mkdtempSync(join(cacheRoot, 'run-'));
   project.provide('buildRoot', buildRoot);
   let distDir: string;
   if (process.env.CJZL_SKIP_BUILD) {
