@@ -160,8 +160,10 @@ export function describe(doc: DocumentNode): void {
   const signed = dateNode ? parseDate(dateNode.text) : meta.get('成文日期') ? parseDate(meta.get('成文日期')!) : undefined;
   if (signed) d.signedDate = signed;
   const printed = closings.find((c) => c.role === 'printed' && /印发$/.test(c.text.replace(/\s+/g, '')));
-  const printedDate = printed ? parseDate(printed.text) : meta.get('发布日期') ? parseDate(meta.get('发布日期')!) : undefined;
+  const printedDate = printed ? parseDate(printed.text) : undefined;
   if (printedDate) d.printedDate = printedDate;
+  const published = meta.get('发布日期') ? parseDate(meta.get('发布日期')!) : undefined;
+  if (published) d.publishedDate = published;
 
   if (subtitle) d.subtitle = subtitle.text.replace(/^——\s*/, '');
   d.kind = kindOf(subtitle ? `${title}${subtitle.text}` : title, d.relation);
@@ -222,8 +224,12 @@ export function assignIds(roots: NoticeRoot[]): DocumentMeta[] {
           if (parent.region) d.region = parent.region;
         } else if (d.region && parent.region && parent.region.endsWith(d.region)) d.region = parent.region;
         if (d.relation === '附件' && !d.issuers.length) d.issuers = [...parent.issuers];
-        // The 版记 (印发) printed after an embedded document belongs to the notice that printed it.
-        if (d.printedDate && !parent.printedDate && parent.docNumber && !d.docNumber) parent.printedDate = d.printedDate;
+        // The 版记 (印发) printed after an embedded document or its 附件 belongs to the 文号 notice above it.
+        if (d.printedDate && !d.docNumber) {
+          let up: Internal | undefined = parent;
+          while (up && !up.docNumber && up.parentIndex !== undefined) up = docs[up.parentIndex]!.data as Internal;
+          if (up?.docNumber && !up.printedDate) up.printedDate = d.printedDate;
+        }
         if (!d.year && parent.year) d.year = parent.year;
       }
       for (const a of d.attachments) {

@@ -127,11 +127,13 @@ export function isDateLine(text: string): boolean {
   return !!m && m.index === 0 && m[0].length === t.length;
 }
 
-/** 2019年7月1日印发 */
+/** 2019年7月1日印发 — also with the printing office in front: 淇县人民政府办公室 2020年4月2日印发 */
 export function isPrintedLine(text: string): boolean {
   const t = text.replace(/\s+/g, '');
   const m = DATE_RE.exec(t);
-  return !!m && m.index === 0 && /^印发$/.test(t.slice(m[0].length));
+  if (!m || !/^印发$/.test(t.slice(m.index + m[0].length))) return false;
+  const before = t.slice(0, m.index);
+  return before === '' || (/^[\u4e00-\u9fff（）()]{2,30}$/.test(before) && /(?:办公室|政府|厅|局|委员会|小组|处|室)$/.test(before));
 }
 
 /** Red-header banner: 郑州市法治政府建设领导小组办公室文件 / 河南省法治政府建设文件 领导小组办公室. */
@@ -141,7 +143,7 @@ export function isBanner(text: string): boolean {
 }
 
 /** Punctuation that ends a sentence or a clause introducing what follows. */
-export const TERMINAL = /(?:[。！？；：!?;:…]|[。！？][”’」』）)]|——)$/;
+export const TERMINAL = /(?:[。！？；：!?;:…]|[。！？][”’」』）)]|——|(?<=[\u4e00-\u9fff）)”》])\.)$/;
 
 /** Words a document title ends with. */
 export const TITLE_END = /(?:通知|通报|方案|要点|清单|标准|细则|办法|意见|决定|规定|规划|计划|安排|报告|纲要|一览表|汇总表|申报表|登记表|统计表|明细表|表|函|批复|公告|通告|展示|目录|指引|指南|制度|规则)$/;

@@ -244,7 +244,7 @@ export function blockify(lines: CleanLine[]): Item[] {
     while (k < lines.length) {
       const n = lines[k]!.text;
       if (!n || n.includes('\t')) break;
-      if (TERMINAL.test(text) || isStandalone(text) || isStructuralStart(n) || ATTACHMENT_LIST_RE.test(n)) break;
+      if (TERMINAL.test(text) || isStandalone(text) || isStructuralStart(n) || ATTACHMENT_LIST_RE.test(n) || isRecipients(n)) break;
       const m = matchMarker(text);
       if (m && [...text].length < 20) break; // a short numbered heading is complete
       if (/^——/.test(text)) break;
@@ -513,7 +513,9 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
     const m = matchMarker(t);
     if (m && m.rest) {
       const body = m.rest;
-      const stop = body.indexOf('。');
+      // Lead phrase: up to the first 。 (or a half-width '.' that ends a Chinese phrase).
+      const stopMatch = /。|(?<=[\u4e00-\u9fff）)”》])\.(?=[\u4e00-\u9fff（(“《])/.exec(body);
+      const stop = stopMatch ? stopMatch.index : -1;
       const lead = stop >= 0 && stop < body.length - 1 ? body.slice(0, stop + 1) : body;
       const rest = stop >= 0 && stop < body.length - 1 ? body.slice(stop + 1) : undefined;
       out.push({ type: 'heading', depth: m.depth, marker: m.marker, ordinal: m.ordinal, text: lead, ...(rest ? { rest } : {}), position: pos(it.lines) });

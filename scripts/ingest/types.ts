@@ -145,6 +145,7 @@ export interface DocumentMeta {
   issuers: string[];
   signedDate?: string; // ISO YYYY-MM-DD 成文日期
   printedDate?: string; // ISO 印发日期
+  publishedDate?: string; // ISO 发布日期 (from a web-page metadata block)
   recipients?: string;
   kind: string; // 通知 / 方案 / 工作要点 / 标准 / 展示 / 附件 / 清单 …
   level?: '省' | '市' | '县';

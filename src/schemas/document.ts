@@ -24,6 +24,8 @@ export const documentSchema = z.object({
   issuers: z.array(z.string()).default([]),
   signedDate: isoDate.optional(),
   printedDate: isoDate.optional(),
+  /** 发布日期 from a web-page metadata block. */
+  publishedDate: isoDate.optional(),
   year: z.number().int().optional(),
   recipients: z.string().optional(),
   kind: z.string(),
