@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, serveDir, type StaticServer } from '../helpers/browser';
 
@@ -88,6 +89,29 @@ describe('/indicators/ in a browser', () => {
     expect(csv.split('\r\n').filter((l) => /^\d{3},/.test(l)).map((l) => l.slice(0, 3))).toEqual(['082', '083', '084']);
     await page.close();
   });
+
+  it('axe: no WCAG 2.1 A/AA violations on the filtered list, a record, a unit and the scoring page, normal and high contrast', async () => {
+    const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    const found: string[] = [];
+    for (const contrast of [false, true]) {
+      for (const path of ['indicators/?q=' + encodeURIComponent('法律顾问'), 'indicators/053/', 'units/si-fa-ju/', 'scoring/']) {
+        const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        if (contrast) await ctx.addInitScript(() => localStorage.setItem('cjzl-contrast', 'high'));
+        const p = await ctx.newPage();
+        await p.goto(server.url(path), { waitUntil: 'networkidle' });
+        await p.addScriptTag({ path: AXE });
+        const res = (await p.evaluate(() =>
+          // The <Related> block is another engineer's component (checked by tests/site/a11y.test.ts).
+          (window as unknown as { axe: { run: (d: object, o: object) => Promise<unknown> } }).axe.run({ include: [['body']], exclude: [['.related']] }, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+          }),
+        )) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+        for (const v of res.violations) found.push(`${path}${contrast ? ' [高对比度]' : ''}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        await ctx.close();
+      }
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
 
   it('without JavaScript every record is listed', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
