@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { loadPage } from '../helpers/html';
 import { launchBrowser, serveDir, type StaticServer } from '../helpers/browser';
+import { buildAt } from '../setup/build';
 import { filterCases, type CaseLike } from '../../src/lib/cases';
 
 const dist = inject('distDir');
@@ -135,4 +136,25 @@ describe('case facet filter in the browser', () => {
     expect(await page.locator('[data-case]:visible').count()).toBe(filterCases(data().cases, { department: 'yancaozhuanmai' }).length);
     await ctx.close();
   });
+});
+
+describe('case facet filter under a sub-path (/zfjs/cjzl/)', () => {
+  it('keeps the base in facet links and in the URL state', async () => {
+    const sub = await buildAt('/zfjs/cjzl/');
+    const server = await serveDir(sub, '/zfjs/cjzl/');
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.url('cases/'));
+      const link = page.locator('a[data-facet-key="department"][data-facet-slug="yancaozhuanmai"]');
+      expect(await link.getAttribute('href')).toBe('/zfjs/cjzl/cases/department/yancaozhuanmai/');
+      await link.click();
+      await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search).toBe('/zfjs/cjzl/cases/?department=yancaozhuanmai');
+      await expect.poll(() => page.locator('[data-case]:visible').count()).toBe(3);
+      expect(await page.locator('[data-case]:visible h3 a').first().getAttribute('href')).toMatch(/^\/zfjs\/cjzl\/cases\/[a-z0-9-]+\/$/);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 300_000);
 });
