@@ -52,14 +52,31 @@ export function formatDateZh(iso: string | undefined): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
-/** Newest first; undated last; ties broken by 文号 then id so the order is deterministic. */
+/**
+ * Newest first. A document without its own date (an attachment, a 印发 方案) sorts with its parent,
+ * right after it; documents with no date at all come last. Ties: parent before child, then
+ * attachment label / id, so the order is deterministic.
+ */
 export function sortNewest<T extends DocEntry>(docs: readonly T[]): T[] {
+  const byId = new Map(docs.map((d) => [d.id, d] as const));
+  const sortDate = (d: DocEntry): string => {
+    for (let cur: DocEntry | undefined = d, hops = 0; cur && hops < 5; cur = cur.data.parent ? byId.get(cur.data.parent) : undefined, hops++) {
+      const own = docDate(cur.data);
+      if (own) return own;
+    }
+    return '';
+  };
+  const depth = (d: DocEntry): number => {
+    let n = 0;
+    for (let cur = d; cur.data.parent && byId.has(cur.data.parent) && n < 5; cur = byId.get(cur.data.parent)!) n++;
+    return n;
+  };
   return [...docs].sort((a, b) => {
-    const da = docDate(a.data) ?? '';
-    const db = docDate(b.data) ?? '';
+    const da = sortDate(a);
+    const db = sortDate(b);
     if (da !== db) return da < db ? 1 : -1;
-    const pa = a.data.parent ? 1 : 0;
-    const pb = b.data.parent ? 1 : 0;
+    const pa = depth(a);
+    const pb = depth(b);
     if (pa !== pb) return pa - pb; // a forwarding notice before the documents it forwards
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });

@@ -35,6 +35,10 @@ describe('sortNewest', () => {
   it('puts newest first, a forwarding notice before what it forwards on the same day, undated last', () => {
     expect(sortNewest(all).map((d) => d.id)).toEqual(['zz7', 'y12', 'y10', 'y15', 'a-undated']);
   });
+  it('files an undated attachment with its parent, right after it', () => {
+    const att = doc('zz7-fj1', { parent: 'zz7' });
+    expect(sortNewest([...all, att]).map((d) => d.id)).toEqual(['zz7', 'y12', 'zz7-fj1', 'y10', 'y15', 'a-undated']);
+  });
   it('does not mutate its input and is stable for any input order', () => {
     const copy = [...all];
     sortNewest(all);
