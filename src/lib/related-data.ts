@@ -13,13 +13,17 @@ type Data = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const clip = (s: string, n = 60) => (s.length > n ? s.slice(0, n) + '…' : s);
 
-export const LINK_FIELDS: Record<string, { title: (d: Data, id: string) => string; note?: (d: Data) => string | undefined; facets?: (d: Data) => string[] }> = {
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
+
+export const LINK_FIELDS: Record<string, { title: (d: Data, id: string) => string; note?: (d: Data) => string | undefined; facets?: (d: Data) => string[]; order?: (d: Data) => number | undefined }> = {
   cases: {
+    order: (d) => num(d.seq),
     title: (d, id) => str(d.unit) ?? id,
     note: (d) => [str(d.county) ?? str(d.city), str(d.department)].filter(Boolean).join(' · ') || undefined,
     facets: (d) => (str(d.department) ? [`department:${d.department}`] : []),
   },
   indicators: {
+    order: (d) => num(d.seq),
     title: (d, id) => clip([d.seq != null ? String(d.seq) : '', str(d.title) ?? str(d.text) ?? id].filter(Boolean).join(' ')),
     note: (d) => str(d.area) ?? str(d.kind),
   },
@@ -53,6 +57,7 @@ async function collect(): Promise<Linkable[]> {
         themes: (Array.isArray(e.data.themes) ? e.data.themes : []) as Array<ThemeRef | string>,
         facets: f.facets?.(e.data) ?? [],
         note: f.note?.(e.data),
+        order: f.order?.(e.data),
       });
     }
   }

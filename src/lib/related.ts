@@ -37,6 +37,8 @@ export interface Linkable {
   facets?: readonly string[];
   /** A short line shown under the link (region, department, 序号 …). */
   note?: string;
+  /** Reading order within the collection (case seq, indicator 序号); lists on theme pages follow it. */
+  order?: number;
 }
 
 export interface SharedTheme {
@@ -189,7 +191,9 @@ export function indexByTheme(records: readonly Linkable[], vocabulary: ReadonlyA
   const labels = Object.fromEntries(vocabulary.map((v) => [v.id, v.label]));
   const map = new Map<string, ThemeIndexEntry>();
   for (const v of vocabulary) map.set(v.id, { id: v.id, label: v.label, records: {}, total: 0 });
-  const sorted = [...records].sort((x, y) => cmp(keyOf(x), keyOf(y)));
+  const sorted = [...records].sort(
+    (x, y) => cmp(x.collection, y.collection) || (x.order ?? Infinity) - (y.order ?? Infinity) || cmp(x.id, y.id),
+  );
   for (const r of sorted) {
     for (const t of toThemeRefs(r.themes, labels)) {
       let e = map.get(t.id);

@@ -96,6 +96,14 @@ describe('indexByTheme and toThemeRefs', () => {
     expect(idx.map((e) => [e.id, e.total])).toEqual([['zhidao', 2], ['unused', 0]]);
     expect(idx[0].records.cases![0]).toMatchObject({ id: 'a', terms: ['事前指导'] });
   });
+  it('lists records in reading order when given', () => {
+    const idx = indexByTheme([
+      { ...rec('cases', 'z', ['t']), order: 1 },
+      { ...rec('cases', 'a', ['t']), order: 2 },
+      rec('cases', 'b', ['t']),
+    ]);
+    expect(idx[0].records.cases!.map((r) => r.id)).toEqual(['z', 'a', 'b']);
+  });
   it('accepts bare ids and removes duplicates', () => {
     expect(toThemeRefs(['a', 'a', t('b', 'x')], { a: '甲' })).toEqual([{ id: 'a', label: '甲', terms: [] }, { id: 'b', label: 'B', terms: ['x'] }]);
   });
