@@ -43,12 +43,23 @@ export function mdxText(content: string): { data: Record<string, unknown>; text:
   return { data, text: parts.join(''), tree };
 }
 
+/**
+ * `emitted`: the MDX of every record made from this file. A line counts as found only in the
+ * records whose source range holds it (read from their frontmatter `source.lines`), so text
+ * that merely repeats elsewhere (a title quoted in a forwarding notice) does not hide a loss.
+ */
 export function coverage(file: string, cleaned: CleanResult, emitted: string[]): Coverage {
-  let hay = '';
-  for (const content of emitted) {
+  const records = emitted.map((content) => {
     const { data, text } = mdxText(content);
-    hay += squash(String(data.title ?? '')) + '\u0000' + squash(String(data.subtitle ?? '')) + '\u0000' + squash(text) + '\u0000';
-  }
+    const src = data.source as { lines?: [number, number] } | undefined;
+    const hay = squash(String(data.title ?? '')) + '\u0000' + squash(String(data.subtitle ?? '')) + '\u0000' + squash(text);
+    return { hay, lines: src?.lines };
+  });
+  const hayFor = (line: number) =>
+    records
+      .filter((r) => !r.lines || (line >= r.lines[0] && line <= r.lines[1]))
+      .map((r) => r.hay)
+      .join('\u0000');
   const removedLines = new Set<number>();
   for (const r of cleaned.removed) {
     if (!cleaned.perLine[r.line - 1]) removedLines.add(r.line);
@@ -60,7 +71,7 @@ export function coverage(file: string, cleaned: CleanResult, emitted: string[]):
     const s = squash(t);
     if (!s) return;
     total++;
-    if (hay.includes(s)) found++;
+    if (hayFor(i + 1).includes(s)) found++;
     else missing.push({ line: i + 1, text: t });
   });
   return { file, total, found, artefactLines: removedLines.size, missing, ratio: total ? found / total : 1 };

@@ -7,13 +7,15 @@
  *   - one paragraph per line (lines of one Word paragraph joined; the segmenter re-joins titles);
  *   - Word's automatic numbering (ol/li) written out as printed: 1. / （1） by nesting level;
  *   - a table row per line, cells separated by tabs (the 'rows' table style), a cell's
- *     paragraphs joined with a space;
+ *     paragraphs joined with U+2028 LINE SEPARATOR, which the segmenter turns back into the
+ *     cell's '\n' (so "司法局 / 政府办" stay two lines of one cell);
  *   - headings keep only their text (level comes from the numbering, never from styles).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import mammoth from 'mammoth';
 import { IngestError } from './errors';
+import { CELL_BREAK } from './patterns';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -54,7 +56,7 @@ export function htmlToNoticeText(html: string): string {
     const t = buf.replace(/[ \t]*\n[ \t]*/g, '\n').trim();
     buf = '';
     if (!t) return;
-    if (cell) cell.push(t.replace(/\s*\n\s*/g, ' '));
+    if (cell) cell.push(t.replace(/\s*\n\s*/g, CELL_BREAK));
     else lines.push(...t.split('\n'));
   };
   for (const tok of tokens(html)) {
@@ -109,7 +111,7 @@ export function htmlToNoticeText(html: string): string {
       case 'th':
         if (close) {
           flushBlock();
-          row?.push((cell ?? []).join(' '));
+          row?.push((cell ?? []).join(CELL_BREAK));
           cell = null;
         } else {
           flushBlock();

@@ -175,3 +175,6 @@ export function isStructuralStart(text: string): boolean {
 
 /** Han ideographs and CJK punctuation (full-width forms included). */
 export const CJK_CHAR = /[\u2e80-\u2fff\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7]/;
+
+/** A line break inside a table cell of a one-row-per-line table (written by the .docx reader). */
+export const CELL_BREAK = '\u2028';

@@ -76,13 +76,14 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
   const published = new Set(documents.map((d) => d.id));
   const byId = new Map(documents.map((d) => [d.id, d]));
 
-  // Extractors get every tree and the published document records.
+  // Extractors get every tree (without the documents dropped as duplicates) and the published records.
   const extractorCounts: Record<string, number> = {};
   const records: RecordOut[] = [];
+  const roots = corpus.roots.map((r) => (r.children.every((d) => published.has(d.data.id)) ? r : { ...r, children: r.children.filter((d) => published.has(d.data.id)) }));
   for (const ex of options.extractors ?? registered) {
     let out: RecordOut[];
     try {
-      out = ex.extract({ roots: corpus.roots, documents: byId });
+      out = ex.extract({ roots, documents: byId });
     } catch (e) {
       throw new AggregateError(
         [new IngestError({ code: 'extractor', file: `scripts/ingest/extractors (${ex.name})`, detail: `extractor "${ex.name}" threw: ${(e as Error)?.message ?? String(e)}`, expected: 'every extractor to return its records', action: `fix the "${ex.name}" extractor (stack below)`, cause: e })],

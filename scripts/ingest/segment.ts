@@ -17,6 +17,7 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { clean, type CleanLine, type CleanResult } from './clean';
 import {
+  CELL_BREAK,
   ATTACHMENT_LABEL_RE,
   ATTACHMENT_LIST_RE,
   CC_RE,
@@ -141,7 +142,7 @@ const HEAD_WORDS = /^(?:序号|顺序|编号|名称|内容|项目|指标|要求|
 function tableFromRows(lines: CleanLine[]): TableNode {
   const rows: TableRow[] = lines.map((l) => {
     const parts = l.text.split('\t');
-    const cells = parts.map((p) => ({ text: p.trim(), position: pos(l.lines) }));
+    const cells = parts.map((p) => ({ text: p.split(CELL_BREAK).map((x) => x.trim()).filter(Boolean).join('\n'), position: pos(l.lines) }));
     return { cells, position: pos(l.lines) };
   });
   const first = rows[0]!;
