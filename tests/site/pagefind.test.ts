@@ -73,11 +73,18 @@ describe(`Pagefind under ${BASE}`, () => {
     for (const h of hits) expect(h.filters.year).toEqual(['2018']);
   });
 
-  it('does not index the chrome (footer, nav) or list pages', async () => {
-    // Words only the chrome carries (footer ICP line, nav label, tool button). Longer chrome phrases
-    // such as 网站标识码 are segmented by Pagefind into words that record text also uses.
+  it('does not index the chrome (header, nav, 当前位置, tools, footer) or list pages', async () => {
+    // The indexed text of every document page holds no chrome text.
+    const docs = await page.evaluate(`(async () => {
+      const r = await window.pf.search(null, { filters: { type: '文件' } });
+      return Promise.all(r.results.map(async (x) => { const d = await x.data(); return { url: d.url, content: d.content }; }));
+    })()`) as { url: string; content: string }[];
+    expect(docs.length).toBeGreaterThanOrEqual(14);
+    for (const d of docs) for (const chrome of ['当前位置', '打印本页', '高对比度', '主办单位：', '网站标识码', '跳转到主要内容', '上一篇', '站内搜索']) {
+      expect(d.content.includes(chrome), `${d.url} indexes "${chrome}"`).toBe(false);
+    }
+    // A word only the chrome carries finds nothing.
     expect(await search('ICP')).toEqual([]);
-    expect(await search('栏目导航')).toEqual([]);
     expect(await search('打印本页')).toEqual([]);
     const hits = await search('文件');
     for (const h of hits) expect(h.url).not.toMatch(/^\/zfjs\/cjzl\/(documents\/(table|year|issuer)\/.*|about\/|)$/);
