@@ -252,8 +252,8 @@ export function assignIds(roots: NoticeRoot[]): DocumentMeta[] {
 }
 
 /** unified transformer: describe every document of the tree (ids need the whole corpus: assignIds). */
-export const noticeDocuments: Plugin<[], NoticeRoot> = function () {
+export const noticeDocuments: Plugin<[]> = function () {
   return (tree) => {
-    for (const doc of (tree as NoticeRoot).children) describe(doc);
+    for (const doc of (tree as unknown as NoticeRoot).children) describe(doc);
   };
 };

@@ -56,8 +56,8 @@ export function parseText(file: string, text: string, info: { encoding: string; 
   const vfile = new VFile({ path: file, value: applied.text });
   Object.assign(vfile.data as NoticeFileData, { encoding: info.encoding, lineEnding: info.lineEnding });
   const processor = noticeProcessor();
-  const tree = processor.parse(vfile) as NoticeRoot;
-  const root = processor.runSync(tree, vfile) as NoticeRoot;
+  const tree = processor.parse(vfile);
+  const root = processor.runSync(tree, vfile) as unknown as NoticeRoot;
   // Errata belong to the document whose lines hold them.
   for (const e of applied.applied) {
     const doc = root.children.find((d) => e.line >= d.position.start.line && e.line <= d.position.end.line) ?? root.children[0];

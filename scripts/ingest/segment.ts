@@ -13,7 +13,7 @@
  *
  * Exposed as a unified parser plugin (`noticeParse`).
  */
-import type { Plugin } from 'unified';
+import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { clean, type CleanLine, type CleanResult } from './clean';
 import {
@@ -576,9 +576,12 @@ export interface NoticeFileData {
   clean?: CleanResult;
 }
 
-/** unified parser plugin: text → NoticeRoot (runs clean, then segment). */
-export const noticeParse: Plugin<[], string, NoticeRoot> = function () {
-  this.parser = (doc: string, file: VFile) => {
+/**
+ * unified parser plugin: text → NoticeRoot (runs clean, then segment).
+ * (NoticeRoot positions carry lines only, so the unist `Node` type is cast at this boundary.)
+ */
+export const noticeParse: Plugin<[]> = function (this: Processor) {
+  (this as unknown as { parser: (doc: string, file: VFile) => NoticeRoot }).parser = (doc: string, file: VFile) => {
     const data = file.data as NoticeFileData;
     const cleaned = clean(doc);
     data.clean = cleaned;

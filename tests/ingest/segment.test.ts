@@ -11,7 +11,7 @@ const seed = (name: string) => readFileSync(`content/sources/${name}`, 'utf8');
 const at = (a: number, b = a) => ({ start: { line: a }, end: { line: b } });
 
 describe('segment: fixture → notice tree', () => {
-  const tree = unified().use(noticeParse).parse(fixture) as NoticeRoot;
+  const tree = unified().use(noticeParse).parse(fixture) as unknown as NoticeRoot;
   const [notice, plan, annex] = tree.children as [DocumentNode, DocumentNode, DocumentNode];
 
   it('is a unified parser: root > documents with original line positions', () => {
