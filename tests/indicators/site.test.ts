@@ -74,6 +74,9 @@ describe('/indicators/ in a browser', () => {
     for (const text of await visible().allTextContents()) expect(text).toContain('法律顾问');
     expect(await page.locator('#ind-count').getAttribute('aria-live')).toBe('polite');
     expect(decodeURIComponent(new URL(page.url()).search)).toBe('?q=法律顾问');
+    expect(await page.locator('tbody[data-group="a3"] .group-count').textContent()).toBe('（1 / 9 项）');
+    expect(await page.locator('tbody[data-group="a1"]').isHidden()).toBe(true);
+    expect(await page.locator('#ind-print-state').textContent()).toBe('筛选条件：关键词“法律顾问”（2 / 104 项）');
     await page.close();
   });
 
