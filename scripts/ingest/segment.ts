@@ -40,6 +40,7 @@ import type {
   HeaderNode,
   HeaderRole,
   NoticeRoot,
+  ParagraphNode,
   Position,
   TableCell,
   TableNode,
@@ -522,9 +523,27 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
       out.push({ type: 'heading', depth: m.depth, marker: m.marker, ordinal: m.ordinal, text: lead, ...(rest ? { rest } : {}), position: pos(it.lines) });
       continue;
     }
-    out.push({ type: 'paragraph', text: t, position: pos(it.lines) });
+    const para: ParagraphNode = { type: 'paragraph', text: t, position: pos(it.lines) };
+    const prevPara = prev?.type === 'paragraph' ? prev : undefined;
+    if (ATTACHMENT_LABEL_RE.test(t)) para.role = 'attachmentLabel';
+    else if (prevPara?.role === 'attachmentLabel' && isCaptionLike(t)) para.role = 'attachmentTitle';
+    else if (isCaptionLike(t) && tableFollows(items, i)) para.role = 'caption';
+    out.push(para);
   }
   return out;
+}
+
+/** A short title-like line (no sentence punctuation, not numbered). */
+function isCaptionLike(t: string): boolean {
+  return [...t].length <= 60 && !TERMINAL.test(t) && !/[。；，,]/.test(t) && !matchMarker(t) && !isStructuralStart(t);
+}
+
+/** A table follows item i, possibly after one more caption-like line ("工作任务细则" / "(省直行政执法部门)"). */
+function tableFollows(items: Item[], i: number): boolean {
+  const a = items[i + 1];
+  if (a?.kind === 'table') return true;
+  const b = items[i + 2];
+  return a?.kind === 'text' && isCaptionLike(a.text) && b?.kind === 'table';
 }
 
 function emptyMeta(file: string, lines: [number, number]): DocumentMeta {

@@ -79,6 +79,12 @@ export interface ParagraphNode {
   type: 'paragraph';
   text: string;
   position: Position;
+  /**
+   * Set for paragraphs that title a part of the document: the 附件 label and title of an
+   * attachment kept inside a 文号 document ('attachmentLabel' / 'attachmentTitle'), or the
+   * title line(s) right above a table ('caption').
+   */
+  role?: 'attachmentLabel' | 'attachmentTitle' | 'caption';
 }
 
 export interface TableCell {

@@ -117,6 +117,21 @@ describe('segment: real seeds', () => {
     expect(t.rows.map((r) => r.position.start.line)).toContain(173);
   });
 
+  it('004: attachments kept inside a 文号 document get label/title roles; lines above a table are captions', () => {
+    const doc = parse('004_68eba3d49fe9447e.txt').children[3]!;
+    const roles = doc.children.filter((b) => b.type === 'paragraph' && b.role).map((b) => (b.type === 'paragraph' ? [b.position.start.line, b.role, b.text] : []));
+    expect(roles).toEqual([
+      [250, 'attachmentLabel', '附件1'],
+      [252, 'attachmentTitle', '已制定行政处罚裁量标准的法律、法规、规章梳理结果一览表'],
+      [270, 'attachmentLabel', '附件2'],
+      [272, 'attachmentTitle', '未制定行政处罚裁量标准的法律、法规、规章梳理结果一览表'],
+      [290, 'caption', '工作任务细则'],
+      [292, 'caption', '(省辖市、省直管县市政府)'],
+      [301, 'caption', '工作任务细则'],
+      [303, 'caption', '(省直行政执法部门)'],
+    ]);
+  });
+
   it('004: 工作任务细则 tables keep Chinese-numeral row numbers', () => {
     const doc = parse('004_68eba3d49fe9447e.txt').children[3]!;
     const t = doc.children.filter((b): b is TableNode => b.type === 'table').find((x) => x.head?.cells[1]?.text.replace(/\s/g, '') === '内容')!;
