@@ -88,9 +88,14 @@ export async function parseFile(file: string, bytes: Uint8Array, options: ParseO
 }
 
 /** Every source file name in dir, sorted (deterministic). */
+/**
+ * Every file in dir, sorted by name (deterministic). Hidden files (".gitkeep", editor backups
+ * starting with "." or "~$") are skipped; any other file is a source — one with an extension
+ * we cannot read is refused by parseFile, never skipped silently.
+ */
 export function listSources(dir: string): string[] {
   return readdirSync(dir)
-    .filter((f) => SOURCE_EXTENSIONS.some((e) => f.toLowerCase().endsWith(e)) && statSync(join(dir, f)).isFile())
+    .filter((f) => !/^(?:\.|~\$)/.test(f) && statSync(join(dir, f)).isFile())
     .sort();
 }
 

@@ -150,7 +150,7 @@ export const TITLE_END = /(?:通知|通报|方案|要点|清单|标准|细则|�
 
 /** Closing labels. */
 export const CONTACT_RE = /^(?:联\s*系\s*人|联系电话|联系方式|手\s*机|电\s*话|传\s*真|电子邮箱|邮\s*箱|E-?mail|地\s*址|邮\s*编)\s*[:：]/i;
-export const CC_RE = /^(?:抄送|抄报|主送|主办|督办|承办|印发|分送)\s*[:：]|印发$|^[\u4e00-\u9fff（）()]{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
+export const CC_RE = /^(?:抄送|抄报|主办|督办|承办|印发|分送|主题词|关键词)\s*[:：]|印发$|^[\u4e00-\u9fff（）()]{2,30}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$/;
 export const ATTACHMENT_LIST_RE = /^附\s*件\s*[:：]/;
 /** 附件 / 附件 1 / 附件1： on its own line (an attachment starts). */
 export const ATTACHMENT_LABEL_RE = /^附\s*件\s*(\d{1,2})?\s*[:：]?$/;
@@ -169,9 +169,12 @@ export function isStructuralStart(text: string): boolean {
     isBanner(text) ||
     /^——/.test(text) ||
     /^(?:说明|注|备注)\s*[:：]/.test(text) ||
-    /^(?:索引号|发文字号|发文机关|成文日期|发布日期|主题分类|标\s*题)\s*[:：]/.test(text)
+    META_LINE.test(text)
   );
 }
+
+/** Header metadata lines: a web page's 索引号/发文字号/成文日期 block, and 签发人/密级/紧急程度 of a 公文 header. */
+export const META_LINE = /^(?:索引号|发文字号|发文机关|成文日期|发布日期|主题分类|标\s*题|分\s*类|来\s*源|签\s*发\s*人|密\s*级|紧急程度|份\s*号)\s*[:：]|^(?:特急|加急|平急|特提|急件|机密|秘密|绝密)(?:★.*)?$/;
 
 /** Han ideographs and CJK punctuation (full-width forms included). */
 export const CJK_CHAR = /[\u2e80-\u2fff\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7]/;

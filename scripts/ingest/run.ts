@@ -61,11 +61,13 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
       );
     }
   }
-  names.forEach((f, i) => progress(`[${i + 1}/${names.length}] ${f}`));
-  for (const f of names) {
+  for (const [i, f] of names.entries()) {
     try {
-      parsed.push(await parseFile(f, readFileSync(join(options.sources, f)), { maxBytes: options.maxBytes, errata }));
+      const p = await parseFile(f, readFileSync(join(options.sources, f)), { maxBytes: options.maxBytes, errata });
+      parsed.push(p);
+      progress(`[${i + 1}/${names.length}] ${f}: ${p.root.data.encoding}, ${p.root.children.length} document(s)`);
     } catch (e) {
+      progress(`[${i + 1}/${names.length}] ${f}: REFUSED`);
       errors.push(isIngestError(e) ? e : new IngestError({ code: 'output', file: f, detail: `internal error: ${(e as Error).message}`, expected: 'the file to parse', action: 'report this with the file attached', cause: e }));
     }
   }

@@ -18,6 +18,7 @@ import type { VFile } from 'vfile';
 import { clean, type CleanLine, type CleanResult } from './clean';
 import {
   CELL_BREAK,
+  META_LINE,
   ATTACHMENT_LABEL_RE,
   ATTACHMENT_LIST_RE,
   CC_RE,
@@ -93,7 +94,7 @@ function isStandalone(t: string): boolean {
     CONTACT_RE.test(t) ||
     CC_RE.test(t) ||
     ATTACHMENT_LABEL_RE.test(t) ||
-    /^(?:索引号|发文字号|发文机关|成文日期|发布日期|主题分类|标\s*题)\s*[:：]/.test(t)
+    META_LINE.test(t)
   );
 }
 
@@ -403,7 +404,7 @@ function isHeaderLike(t: string, d: DocDraft): boolean {
     isBanner(t) ||
     !!parseDocNumber(t) ||
     ATTACHMENT_LABEL_RE.test(t) ||
-    /^(?:索引号|发文字号|发文机关|成文日期|发布日期|主题分类|标\s*题)\s*[:：]/.test(t) ||
+    META_LINE.test(t) ||
     (!d.title && isOrgLine(t)) ||
     looksLikeTitle(t) ||
     isTitleStart(t) ||
@@ -455,7 +456,7 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
         out.push(header('label', t, it.lines));
         continue;
       }
-      if (/^(?:索引号|发文字号|发文机关|成文日期|发布日期|主题分类|标\s*题|分\s*类|来源)\s*[:：]/.test(t)) {
+      if (META_LINE.test(t)) {
         out.push(header('meta', t, it.lines));
         continue;
       }
