@@ -20,7 +20,9 @@ import {
   normaliseDocNumber,
   normaliseQuery,
   parseSearchParams,
+  prepareQuery,
   relatedThemes,
+  resultTitle,
   resultType,
   sortFacetValues,
   stateToSearchParams,
@@ -32,13 +34,19 @@ import {
   type ThemeLike,
 } from '../lib/search';
 
-/** Ranking tuned with `npm run bench:search` (see docs/readme/search.md). */
+/**
+ * Pagefind ranking, tuned with `npm run bench:search` on bench/search-queries.yaml (see
+ * docs/readme/search.md for the grid and the before/after figures). Record pages are short and
+ * the container documents (the 100-row checklist, the 35-case showcase) are long: a lower
+ * pageLength stops BM25 from burying long documents whose title is the query, a lower
+ * termFrequency + higher termSaturation stop one repeated word from outweighing the others,
+ * and matches in the record's title / summary / 文号 / unit metadata count most.
+ */
 export const RANKING = {
-  termSimilarity: 1.0,
-  pageLength: 0.5,
-  termSaturation: 1.4,
-  termFrequency: 0.8,
-  metaWeights: { title: 8.0, document: 1.0, unit: 4.0, section: 1.0, docNumber: 6.0 },
+  pageLength: 0.4,
+  termFrequency: 0.5,
+  termSaturation: 2.0,
+  metaWeights: { title: 10, summary: 5, docNumber: 5, region: 2, issuer: 1, section: 1, document: 0.5 },
 };
 export const HIGHLIGHT_PARAM = 'highlight';
 const PAGE_SIZE = 10;
@@ -226,7 +234,7 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
 
   function renderResult(d: PagefindResultData, index: number): HTMLLIElement {
     const type = resultType(d.filters);
-    const title = d.meta.title || d.url;
+    const title = resultTitle(d.meta, d.url);
     // Best section (for long documents): the first sub-result that is not the page itself.
     const sub = d.sub_results?.find((s) => s.url !== d.url && s.title && s.title !== title);
     const href = sub && !d.meta.section ? sub.url : d.url;
@@ -303,7 +311,7 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
       return;
     }
     setStatus('正在搜索…');
-    const search = await pagefind.search(q || null, { filters: toPagefindFilters(state.filters) });
+    const search = await pagefind.search(q ? prepareQuery(q) : null, { filters: toPagefindFilters(state.filters) });
     if (id !== runId || !search) return;
     current = search.results;
     shown = 0;

@@ -10,7 +10,7 @@
  */
 
 /** Pagefind filter keys used on record pages (data-pagefind-filter="key:value") and their labels. */
-export const FILTER_KEYS = ['type', 'year', 'issuer', 'document', 'city', 'department', 'area', 'unit'] as const;
+export const FILTER_KEYS = ['type', 'year', 'issuer', 'document', 'city', 'department', 'area', 'unit', 'theme'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export const FILTER_LABELS: Record<FilterKey, string> = {
@@ -22,6 +22,7 @@ export const FILTER_LABELS: Record<FilterKey, string> = {
   department: '部门类别',
   area: '领域',
   unit: '责任单位',
+  theme: '主题',
 };
 
 /** Record types, in the order they are listed in the type facet. */
@@ -68,6 +69,40 @@ export function normaliseQuery(raw: string): string {
     .replace(/[“”‘’"'《》〈〉「」『』]/g, ' ')
     .replace(/[\s\u00A0]+/g, ' ')
     .trim();
+}
+
+/**
+ * Short names staff use for departments → the names the notices use. Only whole query words
+ * are replaced (a word inside a longer one, e.g. 城管执法, is left alone), because Pagefind
+ * requires every query word to match.
+ */
+export const UNIT_ABBREVIATIONS: Record<string, string> = {
+  城管局: '城市管理局',
+  人社局: '人力资源社会保障局',
+  卫健委: '卫生健康委',
+  卫健局: '卫生健康委',
+  市监局: '市场监管局',
+  住建局: '住房城乡建设局',
+  发改委: '发展改革委',
+  交通局: '交通运输局',
+  农业局: '农业农村局',
+  环保局: '生态环境局',
+  医保局: '医疗保障局',
+  自规局: '自然资源局',
+  资规局: '自然资源局',
+};
+
+/** Replaces whole-word abbreviations (UNIT_ABBREVIATIONS) in an already normalised query. */
+export function expandAbbreviations(query: string, table: Record<string, string> = UNIT_ABBREVIATIONS): string {
+  return query
+    .split(' ')
+    .map((w) => table[w] ?? w)
+    .join(' ');
+}
+
+/** What the page and the benchmark hand to Pagefind: normalised, abbreviations expanded. */
+export function prepareQuery(raw: string): string {
+  return expandAbbreviations(normaliseQuery(raw));
 }
 
 // ---------------------------------------------------------------------------
@@ -280,10 +315,22 @@ export function relatedThemes(query: string, themes: ThemeLike[], limit = 5): Th
  */
 export const PLACE_META_KEYS = ['document', 'section', 'unit', 'region'] as const;
 
-/** The record type of a Pagefind result from its filters (type:文件/指标/典型经验/工作要点). */
-export function resultType(filters: Record<string, string[]> | undefined): RecordType | null {
-  const t = filters?.type?.[0];
-  return t && (RECORD_TYPES as readonly string[]).includes(t) ? (t as RecordType) : null;
+/**
+ * The type badge of a Pagefind result from its type filter: one of the four record types, or
+ * another page kind that is indexed on purpose (责任单位 task lists, 评分细则); null when untyped.
+ */
+export function resultType(filters: Record<string, string[]> | undefined): string | null {
+  const t = filters?.type?.[0]?.trim();
+  return t ? t : null;
+}
+
+/** A result title that says what the record is: "第 1 项：三级指标" alone does not, so a summary follows. */
+export function resultTitle(meta: Record<string, string | undefined>, fallback: string, max = 48): string {
+  const title = (meta.title ?? '').trim() || fallback;
+  const summary = (meta.summary ?? '').trim();
+  if (!summary || title.includes(summary)) return title;
+  const short = summary.length > max ? summary.slice(0, max) + '…' : summary;
+  return `${title} ${short}`;
 }
 
 /**

@@ -154,7 +154,8 @@ describe('result presentation', () => {
   it('reads the record type from the type filter', async () => {
     const { resultType } = await import('../../src/lib/search');
     expect(resultType({ type: ['指标'] })).toBe('指标');
-    expect(resultType({ type: ['其他'] })).toBeNull();
+    expect(resultType({ type: ['责任单位'] })).toBe('责任单位');
+    expect(resultType({ type: [] })).toBeNull();
     expect(resultType(undefined)).toBeNull();
   });
   it('describes where a result sits without repeating the title', async () => {
@@ -165,5 +166,26 @@ describe('result presentation', () => {
     expect(describePlace({ unit: '郑州市二七区城市管理局', region: '郑州市' }, '郑州市二七区城市管理局')).toBe('郑州市');
     expect(describePlace({}, '标题', '一、参评范围')).toBe('一、参评范围');
     expect(describePlace({}, '标题')).toBe('');
+  });
+});
+
+describe('prepareQuery / expandAbbreviations', () => {
+  it('expands whole-word unit abbreviations after normalising', async () => {
+    const { prepareQuery, expandAbbreviations } = await import('../../src/lib/search');
+    expect(prepareQuery('城管局')).toBe('城市管理局');
+    expect(prepareQuery(' 人社局　“法治人社” ')).toBe('人力资源社会保障局 法治人社');
+    expect(expandAbbreviations('城管执法')).toBe('城管执法');
+    expect(expandAbbreviations('市监局 食品安全')).toBe('市场监管局 食品安全');
+    expect(prepareQuery('行政执法')).toBe('行政执法');
+  });
+});
+
+describe('resultTitle', () => {
+  it('adds the summary to an uninformative title, shortened', async () => {
+    const { resultTitle } = await import('../../src/lib/search');
+    expect(resultTitle({ title: '第 1 项：三级指标', summary: '编制并对外公布本级政府工作部门的权责清单' }, '/x/')).toBe('第 1 项：三级指标 编制并对外公布本级政府工作部门的权责清单');
+    expect(resultTitle({ title: 'T', summary: 'x'.repeat(60) }, '/x/', 10)).toBe('T ' + 'x'.repeat(10) + '…');
+    expect(resultTitle({ title: '郑州市二七区城市管理局' }, '/x/')).toBe('郑州市二七区城市管理局');
+    expect(resultTitle({}, '/cases/a/')).toBe('/cases/a/');
   });
 });
