@@ -67,7 +67,12 @@ describe('search page', () => {
     await page.locator('.search-result h3 a').first().click();
     await page.waitForURL(/highlight=/);
     await page.waitForSelector('mark.pagefind-highlight', { timeout: 10_000 });
-    expect(await page.locator('mark.pagefind-highlight').first().textContent()).toBe('首席税务服务官');
+    // Pagefind segments the Chinese query into words (首席 / 税务 / 服务 …) and passes each as a highlight term.
+    const marked = await page.locator('mark.pagefind-highlight').allTextContents();
+    expect(marked.length).toBeGreaterThan(0);
+    for (const m of marked) expect('首席税务服务官').toContain(m);
+    expect(marked).toContain('首席');
+    expect(await page.locator('mark.pagefind-highlight').first().isVisible()).toBe(true);
     expect(server.requests.some((r) => r.endsWith('pagefind/pagefind-highlight.js'))).toBe(true);
     expect(errors).toEqual([]);
   });
@@ -127,4 +132,29 @@ describe('文号 lookup', () => {
     const link = page.locator('#search-direct a');
     expect(await link.getAttribute('href')).toBe('/' + target.path);
   });
+});
+
+describe('under a sub-path base (/zfjs/cjzl/)', () => {
+  it('results, the 文号 jump and the highlight script all stay under the base', async () => {
+    const { buildAt } = await import('../setup/build');
+    const sub = await buildAt('/zfjs/cjzl/');
+    const s = await serveDir(sub, '/zfjs/cjzl/');
+    const p = await browser.newPage();
+    try {
+      await p.goto(s.url('search/?q=' + encodeURIComponent('首席税务服务官')));
+      await ready(p);
+      const href = await p.locator('.search-result h3 a').first().getAttribute('href');
+      expect(href).toMatch(/^\/zfjs\/cjzl\/cases\/[^/]+\/\?highlight=/);
+      await p.locator('.search-result h3 a').first().click();
+      await p.waitForSelector('mark.pagefind-highlight');
+      expect(s.requests.some((r) => r === '/zfjs/cjzl/pagefind/pagefind-highlight.js')).toBe(true);
+      await p.goto(s.url('search/?q=' + encodeURIComponent('郑法政办(2019)7号')));
+      await p.waitForURL(/\/zfjs\/cjzl\/documents\/[^/]+\/$/);
+      expect(await p.locator('main').textContent()).toContain('郑法政办〔2019〕7号');
+      expect(s.requests.every((r) => r.startsWith('/zfjs/cjzl/'))).toBe(true);
+    } finally {
+      await p.close();
+      await s.close();
+    }
+  }, 300_000);
 });
