@@ -4,6 +4,7 @@
  * the source. Deterministic: fixed workbook dates, so the same records give the same file content.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { EXPORT_COLUMNS, exportRow, type IndicatorLike } from './indicators-core';
 
 export interface XlsxMeta {
@@ -40,5 +41,19 @@ export async function indicatorsXlsx(list: IndicatorLike[], meta: XlsxMeta): Pro
   notes.eachRow((row) => (row.alignment = { wrapText: true, vertical: 'top' }));
 
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return fixZipDates(new Uint8Array(buf as ArrayBuffer));
+}
+
+/**
+ * exceljs zips with JSZip, which stamps every entry with the current time: re-zip the same entries,
+ * in the same order, with FIXED_DATE so two builds give byte-identical files (issue 8).
+ */
+async function fixZipDates(bytes: Uint8Array): Promise<Uint8Array> {
+  const src = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  for (const f of Object.values(src.files)) {
+    if (f.dir) continue;
+    out.file(f.name, await f.async('uint8array'), { date: FIXED_DATE, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', platform: 'DOS' });
 }
