@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import pagefind from './src/integrations/pagefind.ts';
 import { rehypeTableScroll, rehypeMaskMobile } from './src/integrations/rehype-cjzl.ts';
+import { rehypeErrataMarks } from './src/integrations/rehype-errata.ts';
 import { loadSiteConfig } from './src/lib/site.ts';
 
 // One site config file (site.config.yaml, zod-validated); SITE_URL overrides its siteUrl.
@@ -31,7 +32,7 @@ export default defineConfig({
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkGfm],
-      rehypePlugins: [rehypeTableScroll, [rehypeMaskMobile, { enabled: config.maskMobile }]],
+      rehypePlugins: [rehypeErrataMarks, rehypeTableScroll, [rehypeMaskMobile, { enabled: config.maskMobile }]],
     }),
   },
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), pagefind()],

@@ -145,12 +145,60 @@ export function outline(doc: DocumentNode): { depth: number; marker: string; tex
 /** A document of the tree → its record. */
 export function documentRecord(doc: DocumentNode): RecordOut {
   const meta: DocumentMeta = doc.data;
+  const perBlock = doc.children.map((b) => ({ block: b, mdast: blockToMdast(b) }));
+  const errata = meta.errata?.length ? locateErrata(meta.errata, perBlock) : undefined;
   return {
     collection: 'documents',
     id: meta.id,
-    data: { ...(meta as unknown as Record<string, unknown>), id: meta.id, source: meta.source, outline: outline(doc) },
-    body: documentBody(doc),
+    data: { ...(meta as unknown as Record<string, unknown>), id: meta.id, source: meta.source, outline: outline(doc), ...(errata ? { errata } : {}) },
+    body: perBlock.flatMap((x) => x.mdast),
   };
+}
+
+function textValues(nodes: RootContent[]): string[] {
+  const out: string[] = [];
+  const walk = (n: { type: string; value?: unknown; children?: unknown[] }) => {
+    if (n.type === 'text' && typeof n.value === 'string') out.push(n.value);
+    for (const c of (n.children ?? []) as { type: string }[]) walk(c);
+  };
+  for (const n of nodes) walk(n as never);
+  return out;
+}
+
+function countIn(hay: string, needle: string): number {
+  let n = 0;
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+/**
+ * For each applied erratum, which occurrence (0-based, in body text order) of its corrected text
+ * is the corrected span: the site wraps exactly that one in a 校 mark (the same words elsewhere
+ * in the document stay unmarked).
+ */
+export function locateErrata(
+  errata: NonNullable<DocumentMeta['errata']>,
+  perBlock: { block: BlockNode; mdast: RootContent[] }[],
+): NonNullable<DocumentMeta['errata']> {
+  const seenOnLine = new Map<string, number>();
+  return errata.map((e) => {
+    const key = `${e.line}\u0000${e.corrected}`;
+    const k = seenOnLine.get(key) ?? 0;
+    seenOnLine.set(key, k + 1);
+    let before = 0;
+    let found: number | undefined;
+    let inLine = 0;
+    for (const { block, mdast } of perBlock) {
+      const covers = e.line >= block.position.start.line && e.line <= block.position.end.line;
+      for (const t of textValues(mdast)) {
+        const n = countIn(t, e.corrected);
+        if (covers && found === undefined && inLine + n > k) found = before + (k - inLine);
+        if (covers) inLine += n;
+        before += n;
+      }
+    }
+    return found === undefined ? e : { ...e, occurrence: found };
+  });
 }
 
 /** content/data/<collection>.json: every record's frontmatter, sorted by id. */

@@ -173,7 +173,14 @@ export interface DocumentMeta {
   /** When the same 发文字号 came from several sources: every source (the record is published once). */
   sources?: SourceRef[];
   /** OCR corrections applied from content/errata.yaml inside this document. */
-  errata?: { line: number; original: string; corrected: string; reason: string }[];
+  errata?: {
+    line: number;
+    original: string;
+    corrected: string;
+    reason: string;
+    /** Which occurrence (0-based, body text order) of `corrected` is the corrected span (emit fills it). */
+    occurrence?: number;
+  }[];
   /** The year for filters (from signedDate, printedDate or the 文号). */
   year?: number;
 }

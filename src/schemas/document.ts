@@ -50,7 +50,9 @@ export const documentSchema = z.object({
    * OCR corrections (content/errata.yaml) applied in this document: the body holds `corrected`;
    * the page wraps each corrected span in a 校 mark with `original` in its title.
    */
-  errata: z.array(z.object({ line: z.number().int(), original: z.string(), corrected: z.string(), reason: z.string() })).default([]),
+  errata: z
+    .array(z.object({ line: z.number().int(), original: z.string(), corrected: z.string(), reason: z.string(), occurrence: z.number().int().optional() }))
+    .default([]),
   source: sourceSchema,
   /** When the same 发文字号 arrived in several sources: all of them (published once). */
   sources: z.array(sourceSchema).optional(),
