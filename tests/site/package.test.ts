@@ -10,6 +10,8 @@ import { unzipSync } from 'fflate';
 import { buildPackage, releaseDate, newestDocumentDate, MANIFEST_NAME, type Manifest } from '../../scripts/package';
 import { parseSiteConfig } from '../../src/lib/site';
 import { allFiles } from '../helpers/html';
+import { runAstroBuild } from '../setup/build';
+
 
 const cfg = parseSiteConfig(readFileSync('site.config.yaml', 'utf8'));
 const date = { date: '2024-05-06', source: 'config' as const };
@@ -76,6 +78,16 @@ describe('release package', () => {
     expect(r2.status, r2.stderr).toBe(0);
     expect(Buffer.compare(first, readFileSync(zip))).toBe(0);
   });
+
+  it('a second build of the same inputs gives a byte-identical dist/ (so the same release)', () => {
+    const again = join(inject('buildRoot'), 'again', 'dist');
+    runAstroBuild(again, '/');
+    const first = inject('distDir');
+    const a = allFiles(first);
+    expect(allFiles(again)).toEqual(a);
+    const differ = a.filter((f) => Buffer.compare(readFileSync(join(first, f)), readFileSync(join(again, f))) !== 0);
+    expect(differ).toEqual([]);
+  }, 300_000);
 
   it('refuses a folder that is not a build', () => {
     expect(() => buildPackage(join(work, 'nope'), cfg, date)).toThrow(/npm run build/);
