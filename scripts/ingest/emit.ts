@@ -75,7 +75,7 @@ export function blockToMdast(b: BlockNode): RootContent[] {
       return b.rest ? [h, paragraph(b.rest)] : [h];
     }
     case 'paragraph':
-      if (b.role === 'attachmentTitle') return [{ type: 'heading', depth: 2, children: [text(b.text)] }];
+      if (b.role === 'attachmentTitle' || b.role === 'sectionTitle') return [{ type: 'heading', depth: 2, children: [text(b.text)] }];
       if (b.role === 'caption') return [{ type: 'paragraph', children: [{ type: 'strong', children: [text(b.text)] }] }];
       return [paragraph(b.text)];
     case 'table':

@@ -529,6 +529,7 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
     if (ATTACHMENT_LABEL_RE.test(t)) para.role = 'attachmentLabel';
     else if (prevPara?.role === 'attachmentLabel' && isCaptionLike(t)) para.role = 'attachmentTitle';
     else if (isCaptionLike(t) && tableFollows(items, i)) para.role = 'caption';
+    else if (isOrgLine(t) && next?.kind === 'text' && [...next.text].length > 40 && !matchMarker(next.text) && !isStructuralStart(next.text)) para.role = 'sectionTitle';
     out.push(para);
   }
   return out;

@@ -82,9 +82,11 @@ export interface ParagraphNode {
   /**
    * Set for paragraphs that title a part of the document: the 附件 label and title of an
    * attachment kept inside a 文号 document ('attachmentLabel' / 'attachmentTitle'), or the
-   * title line(s) right above a table ('caption').
+   * title line(s) right above a table ('caption'), or an unnumbered name line heading the
+   * paragraph below it — the unit names of the 典型经验 article ('sectionTitle'). The depth of
+   * numbered HeadingNodes is never affected.
    */
-  role?: 'attachmentLabel' | 'attachmentTitle' | 'caption';
+  role?: 'attachmentLabel' | 'attachmentTitle' | 'caption' | 'sectionTitle';
 }
 
 export interface TableCell {

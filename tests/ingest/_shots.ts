@@ -1,12 +1,10 @@
 import { launchBrowser, serveDir } from '../helpers/browser';
 const server = await serveDir('/tmp/ingest-dist', '/');
 const browser = await launchBrowser();
-for (const [id, w, sel] of [['xyxcjqsfzzfjssfx-fj1', 360, 'table'], ['xyxcjqsfzzfjssfx-fj1', 1280, 'table'], ['yfzb-2018-15', 1280, 'table'], ['2022-ndqstjfwxxzzfjsg', 1280, 'h2']] as const) {
-  const page = await browser.newPage({ viewport: { width: w, height: 1000 } });
-  await page.goto(server.url(`documents/${id}/`));
-  await page.locator(sel).first().scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `/tmp/shot2-${id}-${w}.png` });
-  await page.close();
-}
+const page = await browser.newPage({ viewport: { width: 1280, height: 500 } });
+await page.goto(server.url(`documents/yfxzqhzyxflt/`));
+await page.locator('.erratum').first().scrollIntoViewIfNeeded();
+await page.locator('.erratum').first().hover();
+await page.screenshot({ path: `/tmp/shot3-erratum.png` });
 await browser.close();
 await server.close();

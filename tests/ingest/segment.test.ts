@@ -149,6 +149,15 @@ describe('segment: real seeds', () => {
     expect(items[1]!.position).toEqual(at(25, 27)); // re-joined across the page break
   });
 
+  it('000: the 35 unit names heading the cases are paragraphs with role sectionTitle (rendered as h2)', () => {
+    const doc = parse('000_f1c3323b8e7f9c89.txt').children[0]!;
+    const titles = doc.children.filter((b) => b.type === 'paragraph' && b.role === 'sectionTitle').map((b) => (b.type === 'paragraph' ? b.text : ''));
+    expect(titles).toHaveLength(35);
+    expect(titles[0]).toBe('郑州市二七区城市管理局');
+    expect(titles[34]).toBe('固始县烟草局');
+    expect(doc.children.some((b) => b.type === 'heading')).toBe(false);
+  });
+
   it('blockify keeps every non-blank cleaned line in exactly one item', () => {
     for (const f of ['001_35814a2464d1ba9f.txt', '004_68eba3d49fe9447e.txt']) {
       const c = clean(seed(f));
