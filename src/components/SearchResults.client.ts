@@ -46,7 +46,7 @@ export const RANKING = {
   pageLength: 0.4,
   termFrequency: 0.5,
   termSaturation: 2.0,
-  metaWeights: { title: 10, summary: 5, docNumber: 5, region: 2, issuer: 1, section: 1, document: 0.5 },
+  metaWeights: { title: 10, summary: 5, docNumber: 5, themes: 3, unit: 3, region: 2, issuer: 1, section: 1, document: 0.5 },
 };
 export const HIGHLIGHT_PARAM = 'highlight';
 const PAGE_SIZE = 10;
