@@ -26,7 +26,8 @@ export default defineConfig({
   // Astro 7: markdown.remarkPlugins is deprecated — plugins go on the unified processor.
   // GFM comes from remark-gfm explicitly (tables in the MDX records); smartypants off so the
   // quotes of the source notices are rendered as written.
-  // Record bodies: tables get a scroll wrapper; personal mobile numbers are masked (maskMobile).
+  // Record bodies: tables get a scroll wrapper; personal mobile numbers are masked (maskMobile);
+  // OCR corrections listed in a record's frontmatter `errata` are marked 校.
   markdown: {
     processor: unified({
       gfm: false,
