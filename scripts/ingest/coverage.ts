@@ -55,11 +55,7 @@ export function coverage(file: string, cleaned: CleanResult, emitted: string[]):
     const hay = squash(String(data.title ?? '')) + '\u0000' + squash(String(data.subtitle ?? '')) + '\u0000' + squash(text);
     return { hay, lines: src?.lines };
   });
-  const hayFor = (line: number) =>
-    records
-      .filter((r) => !r.lines || (line >= r.lines[0] && line <= r.lines[1]))
-      .map((r) => r.hay)
-      .join('\u0000');
+  const foundIn = (line: number, s: string) => records.some((r) => (!r.lines || (line >= r.lines[0] && line <= r.lines[1])) && r.hay.includes(s));
   const removedLines = new Set<number>();
   for (const r of cleaned.removed) {
     if (!cleaned.perLine[r.line - 1]) removedLines.add(r.line);
@@ -71,7 +67,7 @@ export function coverage(file: string, cleaned: CleanResult, emitted: string[]):
     const s = squash(t);
     if (!s) return;
     total++;
-    if (hayFor(i + 1).includes(s)) found++;
+    if (foundIn(i + 1, s)) found++;
     else missing.push({ line: i + 1, text: t });
   });
   return { file, total, found, artefactLines: removedLines.size, missing, ratio: total ? found / total : 1 };
