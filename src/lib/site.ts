@@ -8,7 +8,10 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
 
-const nonEmpty = z.string().trim().min(1);
+const CJK = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f';
+/** A YAML folded line break between Chinese characters becomes a space: drop it. */
+export const joinCjk = (s: string) => s.replace(new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'gu'), '');
+const nonEmpty = z.string().trim().min(1).transform(joinCjk);
 
 export const siteConfigSchema = z
   .object({

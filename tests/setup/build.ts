@@ -42,16 +42,24 @@ function normBase(base: string): string {
   return ('/' + base.replace(/^\/+|\/+$/g, '') + '/').replace(/^\/\/$/, '/');
 }
 
-/** Runs `astro build` for `base` into `outDir`. Throws with the build output on failure. */
-export function runAstroBuild(outDir: string, base = '/', extraEnv: Record<string, string> = {}): { ms: number } {
+/**
+ * Runs `astro build` for `base` into `outDir` — or into several folders one after the other under
+ * one hold of the build lock (two fresh builds of the same inputs, for the determinism check).
+ * Throws with the build output on failure.
+ */
+export function runAstroBuild(outDir: string | string[], base = '/', extraEnv: Record<string, string> = {}): { ms: number } {
   const astroBin = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-  const cacheDir = outDir.replace(/\/?$/, '') + '-cache';
-  const args = [astroBin, 'build', '--outDir', outDir];
+  const outs = Array.isArray(outDir) ? outDir : [outDir];
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  // Each folder gets its own Astro cache, so every build starts fresh.
+  const script = outs
+    .map((o) => `CJZL_CACHE_DIR=${q(o.replace(/\/?$/, '') + '-cache')} ${q(process.execPath)} ${q(astroBin)} build --outDir ${q(o)}`)
+    .join(' && ');
   const useFlock = !process.env.CJZL_NO_BUILD_LOCK && existsSync('/usr/bin/flock');
-  const cmd = useFlock ? '/usr/bin/flock' : process.execPath;
   // Exclusive: astro build also writes next to the project (content layer sync, .astro/), so builds
   // — ours, other engineers' test runs and `npm run build` — take turns.
-  const cmdArgs = useFlock ? ['-w', '900', '/tmp/cjzl-build.lock', process.execPath, ...args] : args;
+  const cmd = useFlock ? '/usr/bin/flock' : '/bin/sh';
+  const cmdArgs = useFlock ? ['-w', '900', '/tmp/cjzl-build.lock', '/bin/sh', '-c', script] : ['-c', script];
   // Vitest puts Vite's env (BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV=test, VITEST…) into process.env;
   // a child `astro build` would pick BASE_URL up and ignore SITE_BASE, so pass a clean env.
   const env = Object.fromEntries(
@@ -60,7 +68,7 @@ export function runAstroBuild(outDir: string, base = '/', extraEnv: Record<strin
   const t = Date.now();
   const r = spawnSync(cmd, cmdArgs, {
     cwd: ROOT,
-    env: { ...env, SITE_BASE: normBase(base), CJZL_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
+    env: { ...env, SITE_BASE: normBase(base), ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -80,3 +80,10 @@ describe('rehype plugins for record bodies', () => {
     expect((off.children[0]!.children[0] as { value: string }).value).toContain('16637113810');
   });
 });
+
+describe('config text', () => {
+  it('drops the space a folded YAML line break leaves between Chinese characters, keeps others', () => {
+    const cfg = parseSiteConfig(minimal.replace('description: 简介', 'description: >-\n  汇集通知和典型经验，\n  方便各单位查阅 Word 与 PDF 文件。'));
+    expect(cfg.description).toBe('汇集通知和典型经验，方便各单位查阅 Word 与 PDF 文件。');
+  });
+});
