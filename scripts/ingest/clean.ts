@@ -13,7 +13,8 @@ export type ArtefactScope =
   | 'line' // the whole line is removed
   | 'inline' // the matched span is removed from the line
   | 'unwrap' // the match is replaced by its first group (markup around text)
-  | 'prefix'; // a leading mark is removed
+  | 'prefix' // a leading mark is removed
+  | 'table'; // markdown pipe-table markup: rows become tab-separated cells, the |---| rule goes
 
 export interface Artefact {
   kind: string;
@@ -36,7 +37,39 @@ export const ARTEFACTS: readonly Artefact[] = [
   { kind: 'markdown-heading', scope: 'prefix', pattern: /^#{1,6}\s+/, description: 'markdown heading marks "#", "##", "####" (OCR noise; heading level comes from the numbering)' },
   { kind: 'markdown-list', scope: 'prefix', pattern: /^[-*+]\s+(?=\S)/, description: 'markdown list bullet "- " (OCR noise)' },
   { kind: 'markdown-bold', scope: 'unwrap', pattern: /\*\*([^*\n]+?)\*\*/g, description: 'markdown bold "**…**" around text (the text is kept)' },
+  {
+    kind: 'markdown-table',
+    scope: 'table',
+    pattern: /^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$/,
+    description: 'markdown pipe-table markup: the "| --- | --- |" rule line is removed and the pipes of each row become cell breaks (the cells are kept as a table)',
+  },
 ];
+
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+
+/** "| a | b \\| c |" → ['a', 'b | c'] */
+export function splitPipeRow(line: string): string[] {
+  const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return inner.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').trim());
+}
+
+/**
+ * Markdown pipe tables (a header row, a rule row, body rows) → tab-separated rows, counted as
+ * 'markdown-table' per rule line. Returns the lines to clean next, with the rule lines blanked.
+ */
+function convertPipeTables(raw: string[], count: (kind: string, line: number, text: string) => void, rules: Set<number>): string[] {
+  const out = [...raw];
+  const rule = ARTEFACTS.find((a) => a.kind === 'markdown-table')!.pattern;
+  for (let i = 1; i < raw.length; i++) {
+    if (!rule.test(raw[i]!.trim()) || !PIPE_ROW.test(raw[i - 1]!)) continue;
+    count('markdown-table', i + 1, raw[i]!);
+    out[i] = '';
+    rules.add(i);
+    out[i - 1] = splitPipeRow(raw[i - 1]!).join('\t');
+    for (let k = i + 1; k < raw.length && PIPE_ROW.test(raw[k]!); k++) out[k] = splitPipeRow(raw[k]!).join('\t');
+  }
+  return out;
+}
 
 /** Whitespace normalisations, counted but not artefacts. */
 export const NORMALISATIONS = {
@@ -112,7 +145,7 @@ export interface CleanOptions {
 
 export function clean(text: string, options: CleanOptions = {}): CleanResult {
   const joinMinLength = options.joinMinLength ?? 20;
-  const raw = text.split('\n');
+  const lines0 = text.split('\n');
   const artefacts: ArtefactCounts = {};
   const normalisations: Record<string, number> = {};
   const removed: Removal[] = [];
@@ -120,6 +153,8 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
     artefacts[kind] = (artefacts[kind] ?? 0) + 1;
     removed.push({ kind, line, text: t });
   };
+  const ruleLines = new Set<number>();
+  const raw = convertPipeTables(lines0, count, ruleLines);
   const isTabLine = (s: string | undefined) => !!s && s.includes('\t');
   const prevNonBlank = (i: number) => {
     for (let k = i - 1; k >= 0; k--) if (raw[k]!.trim()) return raw[k];
@@ -134,6 +169,11 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
   const perLine: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const lineNo = i + 1;
+    if (ruleLines.has(i)) {
+      // The |---| rule of a pipe table: gone, and the table runs on across it.
+      perLine.push('');
+      continue;
+    }
     let t = raw[i]!;
     const wide = (t.match(/[\u3000\u00a0]+/g) ?? []).length;
     if (wide) normalisations['full-width-space'] = (normalisations['full-width-space'] ?? 0) + wide;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ARTEFACTS, clean, normaliseSpaces } from '../../scripts/ingest/clean';
+import { parseText } from '../../scripts/ingest/index';
 
 const seed = (name: string) => readFileSync(`content/sources/${name}`, 'utf8');
 const textOf = (r: ReturnType<typeof clean>) => r.lines.map((l) => l.text);
@@ -57,6 +58,26 @@ describe('clean: the artefact list', () => {
     const seqCells = r.lines.filter((l) => /^\t\d+$/.test(l.text)).length;
     expect(seqCells).toBe(103); // 100 三级指标 (row 23's number sits on its own line) + 2 加分项 + 2 否决项 − 1
     expect(r.lines.some((l) => l.text === '23' && l.lines[0] === 187)).toBe(true);
+  });
+});
+
+describe('clean: markdown pipe tables', () => {
+  it('turn into tab-separated rows; the rule line is a counted artefact; escaped pipes stay text', () => {
+    const r = clean(['| 序号 | 任务 |', '| --- | :---: |', '| 1 | 甲 \\| 乙 |', '', '| 不是表格 |'].join('\n'));
+    expect(r.artefacts).toEqual({ 'markdown-table': 1 });
+    expect(textOf(r)).toEqual(['序号\t任务', '1\t甲|乙', '', '|不是表格|']);
+    expect(r.lines.map((l) => l.lines)).toEqual([[1], [3], [4], [5]]);
+    expect(r.perLine).toEqual(['序号 任务', '', '1 甲|乙', '', '|不是表格|']);
+  });
+
+  it('an .md notice with a pipe table gets a real table node', () => {
+    const p = parseText('t.md', readFileSync('tests/fixtures/ingest/unseen/md-table.md', 'utf8'), { encoding: 'UTF-8' });
+    const t = p.root.children[0]!.children.find((b) => b.type === 'table');
+    expect(t?.type === 'table' && t.head?.cells.map((c) => c.text)).toEqual(['序号', '任务', '责任单位']);
+    expect(t?.type === 'table' && t.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['1', '推进{依法}决策', '司法局'],
+      ['2', '公开<权责>清单|动态调整', '各单位'],
+    ]);
   });
 });
 
