@@ -31,6 +31,7 @@ export function templateUrls(dist: string): string[] {
     const sub = firstSubPage(dist, top);
     if (sub) urls.add(sub);
   }
-  return [...urls].filter((u) => existsSync(join(dist, u, 'index.html')));
+  urls.add('404.html');
+  return [...urls].filter((u) => existsSync(u.endsWith('.html') ? join(dist, u) : join(dist, u, 'index.html')));
 }
 
