@@ -102,6 +102,13 @@ describe('font size and contrast preferences', () => {
     expect(await skip.isVisible()).toBe(true);
     expect(await skip.getAttribute('href')).toBe('#main');
     expect(await page.locator('main#main').count()).toBe(1);
+    // The header search box is a plain GET form: it works without JavaScript, from any page.
+    await page.goto(server.url('documents/'));
+    const box = page.getByRole('search').getByLabel('站内搜索');
+    await box.fill('郑法政办〔2019〕7号');
+    await box.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/search/');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('郑法政办〔2019〕7号');
     await ctx.close();
   });
 });
