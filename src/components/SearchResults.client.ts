@@ -318,7 +318,22 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
     list.replaceChildren();
     await renderMore();
     if (id !== runId) return;
-    renderFacets(search.filters);
+    // Disjunctive facets: a facet's own selection does not zero its other values (they stay
+    // selectable, "any of"); its counts come from the same search without that facet.
+    const counts: Record<string, Record<string, number>> = { ...search.filters };
+    for (const key of FILTER_KEYS) {
+      if (!state.filters[key]?.length) continue;
+      const others = { ...state.filters };
+      delete others[key];
+      if (!q && activeFilterCount(others) === 0) {
+        counts[key] = allFilters[key] ?? {};
+        continue;
+      }
+      const without = await pagefind.search(q ? prepareQuery(q) : null, { filters: toPagefindFilters(others) });
+      if (id !== runId) return;
+      if (without) counts[key] = without.filters[key] ?? {};
+    }
+    renderFacets(counts);
     const n = current.length;
     const what = q ? `“${q}”` : '所选条件';
     const filt = hasFilters ? `（已按 ${activeFilterCount(state.filters)} 个条件筛选）` : '';

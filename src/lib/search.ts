@@ -354,3 +354,27 @@ export function describePlace(meta: Record<string, string | undefined>, title = 
   add(meta.region);
   return [head, ...parts].filter(Boolean).join(' · ');
 }
+
+// ---------------------------------------------------------------------------
+// Container documents
+// ---------------------------------------------------------------------------
+
+/**
+ * Pagefind weight for the body of a document whose content is also published as records
+ * (the 典型经验 showcase, the 填报材料责任清单, 工作要点 documents): the records about a practice,
+ * indicator or task should come before the long document that merely contains them. The
+ * document still ranks by its title, 文号 and the text that is in no record. Measured with
+ * `npm run bench:search`.
+ */
+export const CONTAINER_BODY_WEIGHT = 0.5;
+
+/** Ids of the documents that records were extracted from (record.document is an id or { id }). */
+export function documentsSplitIntoRecords(records: { document?: string | { id: string } | null }[]): Set<string> {
+  const ids = new Set<string>();
+  for (const r of records) {
+    const d = r.document;
+    if (typeof d === 'string' && d) ids.add(d);
+    else if (d && typeof d === 'object' && d.id) ids.add(d.id);
+  }
+  return ids;
+}

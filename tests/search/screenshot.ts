@@ -13,5 +13,6 @@ for (const w of [360, 1280]) {
   await page.waitForFunction(() => (document.getElementById('search-app') as HTMLElement)?.dataset.ready === 'true', null, { timeout: 15000 }).catch(() => console.log('not ready'));
   console.log(w, await page.locator('#search-status').textContent(), await page.locator('.search-result').count());
   await page.screenshot({ path: `/tmp/shots/search-${w}.png`, fullPage: true });
+  await page.screenshot({ path: `/tmp/shots/search-${w}-top.png` });
 }
 await browser.close(); await server.close();

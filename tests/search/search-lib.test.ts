@@ -189,3 +189,11 @@ describe('resultTitle', () => {
     expect(resultTitle({}, '/cases/a/')).toBe('/cases/a/');
   });
 });
+
+describe('documentsSplitIntoRecords', () => {
+  it('collects document ids given as strings or { id }', async () => {
+    const { documentsSplitIntoRecords } = await import('../../src/lib/search');
+    const ids = documentsSplitIntoRecords([{ document: 'a' }, { document: { id: 'b' } }, { document: null }, {}, { document: 'a' }]);
+    expect([...ids].sort()).toEqual(['a', 'b']);
+  });
+});
