@@ -97,6 +97,23 @@ describe('search page', () => {
   });
 });
 
+describe('without JavaScript', () => {
+  it('says search needs JavaScript and links to the four lists', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const p = await ctx.newPage();
+    try {
+      await p.goto(server.url('search/?q=x'));
+      const text = await p.locator('main').innerText();
+      expect(text).toContain('搜索需要在浏览器中启用 JavaScript');
+      const hrefs = await p.locator('main noscript a, main .search-nojs a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs).toEqual(['/documents/', '/indicators/', '/cases/', '/workpoints/']);
+      expect(await p.locator('#search-results').isVisible()).toBe(false);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
 describe('文号 lookup', () => {
   const table = (): DocNumberTable => JSON.parse(readFileSync(join(dist, 'data/docnumbers.json'), 'utf8'));
 
