@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --dist dist --base / --ranking tuned|default|'{"pageLength":0.5}' --queries bench/search-queries.yaml --json out.json]
+ * npm run bench:search [-- --dist dist --base / --ranking tuned|default|'{"pageLength":0.5}' --no-expand --queries bench/search-queries.yaml --json out.json]
  *
  * Runs the query set (bench/search-queries.yaml) against the BUILT site (it builds nothing):
  * serves the folder locally, opens it in headless Chromium and searches through Pagefind's
@@ -56,6 +56,8 @@ const base = arg('base', process.env.SITE_BASE || '/');
 const rankingMode = arg('ranking', 'tuned');
 const queriesFile = resolve(arg('queries', 'bench/search-queries.yaml'));
 const jsonOut = arg('json', '');
+/** --no-expand: hand Pagefind the normalised query without the abbreviation expansion (to measure it). */
+const expand = !process.argv.includes('--no-expand');
 const TOP = 10;
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -149,7 +151,7 @@ async function main() {
             }));
             return { ms, hits, total: search.results.length as number };
           },
-          { q: prepareQuery(q), top: TOP },
+          { q: expand ? prepareQuery(q) : q, top: TOP },
         );
         ms = r.ms;
         hits = r.hits;
@@ -176,7 +178,7 @@ async function main() {
     const after = timed.slice(1).map((o) => o.ms).sort((a, b) => a - b);
     const median = percentile(after, 50);
     const p95 = percentile(after, 95);
-    console.log(`\nSearch bench — ${n} queries, dist ${distDir}, base ${baseUrl}, ranking ${rankingMode}\n`);
+    console.log(`\nSearch bench — ${n} queries, dist ${distDir}, base ${baseUrl}, ranking ${rankingMode}${expand ? '' : ', no abbreviation expansion'}\n`);
     console.log('rank  ms      via       kind       query  →  top result');
     for (const o of outcomes) {
       const r = o.rank === null ? ' -- ' : String(o.rank).padStart(3) + ' ';
