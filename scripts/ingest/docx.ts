@@ -51,7 +51,6 @@ export function htmlToNoticeText(html: string): string {
   const lists: { ordered: boolean; n: number }[] = [];
   let row: string[] | null = null;
   let cell: string[] | null = null;
-  let tableDepth = 0;
   const flushBlock = () => {
     const t = buf.replace(/[ \t]*\n[ \t]*/g, '\n').trim();
     buf = '';
@@ -95,10 +94,9 @@ export function htmlToNoticeText(html: string): string {
         }
         break;
       case 'table':
+        // A blank line before and after a table keeps it apart from the paragraphs around it.
         flushBlock();
-        tableDepth += close ? -1 : 1;
-        if (!close) lines.push('');
-        else lines.push('');
+        lines.push('');
         break;
       case 'tr':
         flushBlock();
@@ -123,7 +121,6 @@ export function htmlToNoticeText(html: string): string {
     }
   }
   flushBlock();
-  void tableDepth;
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
 }
 

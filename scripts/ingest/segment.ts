@@ -193,11 +193,11 @@ export function blockify(lines: CleanLine[]): Item[] {
           continue;
         }
         if (isRowLine(t)) break;
-        const attached = k === end + 1 || lines.slice(end + 1, k).every((x) => !x.text) && k === end + 1;
+        const attached = k === end + 1; // directly below the previous cell line, no blank between
         const nn = nextNonBlank(k + 1);
         const followedByCell = nn < lines.length && isCellLine(lines[nn]!.text);
         const structural = !isDash(t) && !/^\d{1,4}$/.test(t) && isStructuralStart(t) && !/^\d{1,3}[.、．]/.test(t);
-        if ((attached || followedByCell) && !structural && !(lines[k]!.text.length > 0 && isBanner(t))) {
+        if ((attached || followedByCell) && !structural && !isBanner(t)) {
           end = k;
           k++;
           continue;
@@ -376,10 +376,11 @@ export function splitDocuments(items: Item[]): DocDraft[] {
         if (!isHeaderLike(t, d)) state = 'body';
       }
       if (isDateLine(t) || isPrintedLine(t) || CONTACT_RE.test(t) || CC_RE.test(t)) state = 'closing';
-      else if (state === 'closing' && isOrgLine(t)) state = 'closing';
-      else if (state === 'closing' && !(it.kind === 'text' && (isDateLine(nextText) || isPrintedLine(nextText)))) {
-        // Text after a closing that does not start a document is body again (e.g. a trailing note).
-        if (!ATTACHMENT_LABEL_RE.test(t)) state = 'body';
+      else if (state === 'closing') {
+        // A signature/printing office (before its date) or an 附件 label keeps the closing open;
+        // other text after a closing that did not start a document is body again (a trailing note).
+        const keepsClosing = isOrgLine(t) || isDateLine(nextText) || isPrintedLine(nextText) || ATTACHMENT_LABEL_RE.test(t);
+        if (!keepsClosing) state = 'body';
       }
     } else if (it.kind === 'attachments') {
       d.attachmentTitles.push(...it.entries.map((e) => titleKey(e.title)));
