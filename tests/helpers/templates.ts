@@ -20,7 +20,7 @@ function firstSubPage(dist: string, dir: string): string | undefined {
 export function templateUrls(dist: string): string[] {
   const urls = new Set<string>(['', 'documents/', 'documents/table/', 'about/', 'embed/latest/']);
   for (const u of [firstSubPage(dist, 'documents/year'), firstSubPage(dist, 'documents/issuer')]) if (u) urls.add(u);
-  const docPage = readdirSync(join(dist, 'documents'))
+  const docPage = (existsSync(join(dist, 'documents')) ? readdirSync(join(dist, 'documents')) : [])
     .filter((n) => !['year', 'issuer', 'table'].includes(n) && existsSync(join(dist, 'documents', n, 'index.html')))
     .sort()[0];
   if (docPage) urls.add(`documents/${docPage}/`);
