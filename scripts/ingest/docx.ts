@@ -5,7 +5,8 @@
  * turns that HTML into the same plain-text conventions as the .txt seeds, so the rest of the
  * pipeline is shared:
  *   - one paragraph per line (lines of one Word paragraph joined; the segmenter re-joins titles);
- *   - Word's automatic numbering (ol/li) written out as printed: 1. / （1） by nesting level;
+ *   - Word's automatic numbering written out as printed (一、 / （一） / 1. / ① … from numbering.xml,
+ *     docx-numbering.ts); numbering mammoth still reports as ol/li becomes 1. / （1） by nesting;
  *   - a table row per line, cells separated by tabs (the 'rows' table style), a cell's
  *     paragraphs joined with U+2028 LINE SEPARATOR, which the segmenter turns back into the
  *     cell's '\n' (so "司法局 / 政府办" stay two lines of one cell);
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import mammoth from 'mammoth';
 import { IngestError } from './errors';
 import { CELL_BREAK } from './patterns';
+import { materialiseNumbering } from './docx-numbering';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -138,7 +140,8 @@ function docxError(file: string, e: unknown): IngestError {
 export async function docxToText(bytes: Uint8Array, file: string): Promise<string> {
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true });
+    const numbered = await materialiseNumbering(bytes);
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(numbered) }, { ignoreEmptyParagraphs: true });
     html = result.value;
   } catch (e) {
     throw docxError(file, e);

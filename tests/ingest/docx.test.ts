@@ -5,15 +5,17 @@ import { parseFile, parseFileSync } from '../../scripts/ingest/index';
 import { assignIds } from '../../scripts/ingest/documents';
 import { documentRecord, emitRecord } from '../../scripts/ingest/emit';
 import { IngestError } from '../../scripts/ingest/errors';
+import { formatNumber, intToChinese } from '../../scripts/ingest/docx-numbering';
 import type { TableNode } from '../../scripts/ingest/types';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-type Block = { p: string; style?: string; num?: number; bold?: boolean } | { table: string[][] };
+type Para = { p: string; style?: string; num?: number; lvl?: number; bold?: boolean };
+type Block = Para | { table: string[][] };
 
-function paragraph(b: { p: string; style?: string; num?: number; bold?: boolean }): string {
-  const ppr = [b.style ? `<w:pStyle w:val="${b.style}"/>` : '', b.num ? `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${b.num}"/></w:numPr>` : ''].join('');
+function paragraph(b: Para): string {
+  const ppr = [b.style ? `<w:pStyle w:val="${b.style}"/>` : '', b.num ? `<w:numPr><w:ilvl w:val="${b.lvl ?? 0}"/><w:numId w:val="${b.num}"/></w:numPr>` : ''].join('');
   const rpr = b.bold ? '<w:rPr><w:b/></w:rPr>' : '';
   return `<w:p>${ppr ? `<w:pPr>${ppr}</w:pPr>` : ''}<w:r>${rpr}<w:t xml:space="preserve">${esc(b.p)}</w:t></w:r></w:p>`;
 }
@@ -36,7 +38,16 @@ async function makeDocx(blocks: Block[]): Promise<Uint8Array> {
   zip.file('word/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`);
   zip.file(
     'word/numbering.xml',
-    `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
+    `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W}">` +
+      `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>` +
+      // A Chinese notice's outline numbering: 一、 > （一） > 1. > （1）
+      `<w:abstractNum w:abstractNumId="1">` +
+      `<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>` +
+      `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>` +
+      `<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>` +
+      `<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="（%4）"/></w:lvl>` +
+      `</w:abstractNum>` +
+      `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>`,
   );
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`);
   return zip.generateAsync({ type: 'uint8array' });
@@ -117,6 +128,38 @@ describe('.docx input (mammoth)', () => {
 
   it('a .docx without text is refused as empty', async () => {
     await expect(parseFile('empty.docx', await makeDocx([]))).rejects.toMatchObject({ code: 'empty', file: 'empty.docx' });
+  });
+
+  it('Word outline numbering in Chinese formats is written out as printed and gives the right heading depths', async () => {
+    const bytes = await makeDocx([
+      { p: '测试县工作方案' },
+      { p: '总体要求', num: 2, lvl: 0 },
+      { p: '指导思想。坚持依法行政。', num: 2, lvl: 1 },
+      { p: '营造氛围。', num: 2, lvl: 2 },
+      { p: '细化措施', num: 2, lvl: 3 },
+      { p: '明确分工。', num: 2, lvl: 2 },
+      { p: '工作步骤', num: 2, lvl: 0 },
+      { p: '动员部署', num: 2, lvl: 1 },
+    ]);
+    const text = await docxToText(bytes, 'plan.docx');
+    expect(text.split('\n').filter(Boolean)).toEqual(['测试县工作方案', '一、总体要求', '（一）指导思想。坚持依法行政。', '1.营造氛围。', '（1）细化措施', '2.明确分工。', '二、工作步骤', '（一）动员部署']);
+    const p = await parseFile('plan.docx', bytes);
+    const hs = p.root.children[0]!.children.filter((b) => b.type === 'heading');
+    expect(hs.map((h) => (h.type === 'heading' ? [h.depth, h.marker] : []))).toEqual([
+      [1, '一、'],
+      [2, '（一）'],
+      [3, '1.'],
+      [4, '（1）'],
+      [3, '2.'],
+      [1, '二、'],
+      [2, '（一）'],
+    ]);
+  });
+
+  it('intToChinese and formatNumber', () => {
+    expect([1, 10, 12, 20, 21, 99, 105, 110, 115].map(intToChinese)).toEqual(['一', '十', '十二', '二十', '二十一', '九十九', '一百零五', '一百一十', '一百一十五']);
+    expect(formatNumber(3, 'decimalEnclosedCircle')).toBe('③');
+    expect(formatNumber(4, 'upperRoman')).toBe('IV');
   });
 
   it('htmlToNoticeText decodes entities and nests list numbering', () => {
