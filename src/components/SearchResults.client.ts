@@ -21,6 +21,7 @@ import {
   normaliseQuery,
   parseSearchParams,
   prepareQuery,
+  refineHighlightUrl,
   relatedThemes,
   resultTitle,
   resultType,
@@ -237,7 +238,7 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
     const title = resultTitle(d.meta, d.url);
     // Best section (for long documents): the first sub-result that is not the page itself.
     const sub = d.sub_results?.find((s) => s.url !== d.url && s.title && s.title !== title);
-    const href = sub && !d.meta.section ? sub.url : d.url;
+    const href = refineHighlightUrl(sub && !d.meta.section ? sub.url : d.url, prepareQuery(state.q), HIGHLIGHT_PARAM);
     const place = describePlace(d.meta, title, sub?.title);
     const li = el('li', { class: 'search-result', 'data-type': type ?? '' });
     const head = el('h3', { class: 'search-result-title' });

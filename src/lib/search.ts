@@ -378,3 +378,21 @@ export function documentsSplitIntoRecords(records: { document?: string | { id: s
   }
   return ids;
 }
+
+/**
+ * Rewrites the highlight terms Pagefind put on a result URL (?highlight=应急&highlight=预&highlight=案):
+ * the words of the query as typed come first (so a phrase like 应急预案 is marked whole), then
+ * Pagefind's segments of two characters or more; single characters (预, 案) are dropped —
+ * marking every 预 on the page is noise. Works on relative and absolute URLs.
+ */
+export function refineHighlightUrl(href: string, query: string, param = 'highlight'): string {
+  const u = new URL(href, 'http://x.invalid');
+  const segments = u.searchParams.getAll(param);
+  if (!segments.length) return href;
+  const words = normaliseQuery(query).split(' ').filter(Boolean);
+  const terms = [...new Set([...words, ...segments.filter((t) => [...t].length > 1)])];
+  u.searchParams.delete(param);
+  for (const t of terms) u.searchParams.append(param, t);
+  const out = u.pathname + u.search + u.hash;
+  return /^[a-z]+:\/\//i.test(href) ? u.origin + out : out;
+}

@@ -197,3 +197,21 @@ describe('documentsSplitIntoRecords', () => {
     expect([...ids].sort()).toEqual(['a', 'b']);
   });
 });
+
+describe('refineHighlightUrl', () => {
+  it('puts the typed words first and drops single-character segments', async () => {
+    const { refineHighlightUrl } = await import('../../src/lib/search');
+    const href = '/indicators/058/?highlight=%E5%BA%94%E6%80%A5&highlight=%E9%A2%84&highlight=%E6%A1%88#m';
+    const out = new URL(refineHighlightUrl(href, '应急预案'), 'http://h');
+    expect(out.pathname).toBe('/indicators/058/');
+    expect(out.hash).toBe('#m');
+    expect(out.searchParams.getAll('highlight')).toEqual(['应急预案', '应急']);
+  });
+  it('keeps absolute URLs absolute and leaves URLs without terms alone', async () => {
+    const { refineHighlightUrl } = await import('../../src/lib/search');
+    const out = refineHighlightUrl('http://h/a/?highlight=%E9%A6%96%E5%B8%AD', '首席 税务');
+    expect(out.startsWith('http://h/a/?')).toBe(true);
+    expect(new URL(out).searchParams.getAll('highlight')).toEqual(['首席', '税务']);
+    expect(refineHighlightUrl('/a/', '首席')).toBe('/a/');
+  });
+});

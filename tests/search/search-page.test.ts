@@ -67,11 +67,12 @@ describe('search page', () => {
     await page.locator('.search-result h3 a').first().click();
     await page.waitForURL(/highlight=/);
     await page.waitForSelector('mark.pagefind-highlight', { timeout: 10_000 });
-    // Pagefind segments the Chinese query into words (首席 / 税务 / 服务 …) and passes each as a highlight term.
+    // The link carries the query as typed plus Pagefind's multi-character segments (首席 / 税务 / 服务).
+    expect(new URL(href!, server.url('')).searchParams.getAll('highlight')[0]).toBe('首席税务服务官');
     const marked = await page.locator('mark.pagefind-highlight').allTextContents();
     expect(marked.length).toBeGreaterThan(0);
     for (const m of marked) expect('首席税务服务官').toContain(m);
-    expect(marked).toContain('首席');
+    expect(marked).toContain('首席税务服务官');
     expect(await page.locator('mark.pagefind-highlight').first().isVisible()).toBe(true);
     expect(server.requests.some((r) => r.endsWith('pagefind/pagefind-highlight.js'))).toBe(true);
     expect(errors).toEqual([]);
