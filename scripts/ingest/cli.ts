@@ -58,7 +58,7 @@ function printReport(report: IngestReport, log: (s: string) => void) {
     if (Object.keys(f.normalisations).length)
       log(`    normalised ${Object.entries(f.normalisations).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}×${v}`).join(', ')}`);
     if (f.errata) log(`    errata     ${f.errata} correction(s) applied`);
-    log(`    coverage   ${pct(f.coverage.ratio)} (${f.coverage.found}/${f.coverage.total} lines)`);
+    log(`    coverage   ${pct(f.coverage.ratio)} (${f.coverage.found}/${f.coverage.total} lines${f.coverage.artefactLines ? `; ${f.coverage.artefactLines} artefact line(s) removed` : ''})`);
     for (const m of f.coverage.missing) log(`      MISSING ${f.file}:${m.line}  ${m.text.slice(0, 80)}`);
   }
   for (const d of report.duplicates) log(`  DUPLICATE 发文字号 ${d.docNumber}: published once as ${d.kept}; sources ${d.sources.join(' and ')}`);

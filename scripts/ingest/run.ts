@@ -43,7 +43,16 @@ export interface RunOptions {
 
 export async function runIngest(options: RunOptions): Promise<IngestReport> {
   const progress = options.onProgress ?? (() => {});
-  const names = listSources(options.sources);
+  let names: string[];
+  try {
+    names = listSources(options.sources);
+  } catch (e) {
+    throw new AggregateError([new IngestError({ code: 'empty', file: options.sources, detail: `cannot read the folder (${(e as Error).message})`, expected: 'a folder of notices', action: 'check the --sources path (default content/sources)', cause: e })], 'no sources');
+  }
+  if (!names.length) {
+    // An empty corpus would delete every published record: refuse instead.
+    throw new AggregateError([new IngestError({ code: 'empty', file: options.sources, detail: 'the folder holds no source files', expected: 'at least one notice (.txt, .md or .docx)', action: 'put the notices back into the folder; nothing was changed' })], 'no sources');
+  }
   const parsed: ParsedFile[] = [];
   const errors: unknown[] = [];
   const errata = options.errata ?? [];

@@ -112,7 +112,7 @@ describe('npm run ingest (cli)', () => {
     const w = cli(['--sources', src, '--out', dir]);
     expect(w.status, w.stderr).toBe(0);
     expect(w.stdout).toMatch(/encoding\s+UTF-8/);
-    expect(w.stdout).toMatch(/coverage\s+100\.0% \(150\/150 lines\)/);
+    expect(w.stdout).toMatch(/coverage\s+100\.0% \(150\/150 lines; 3 artefact line\(s\) removed\)/);
     expect(w.stdout).toMatch(/artefacts\s+markdown-list×7, page-number-dash×1, scan-watermark×2/);
     const written = tree(join(dir, 'content'));
     expect([...written.keys()].filter((p) => p.startsWith('documents/'))).toHaveLength(15);
@@ -155,6 +155,18 @@ describe('npm run ingest (cli)', () => {
     expect(r.stdout).toMatch(/\[2\/5\] 010_empty\.txt: REFUSED/);
     expect(r.stderr).toMatch(/ingest stopped: 4 error\(s\); nothing was written/);
     expect(existsSync(join(dir, 'content'))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('an empty or missing sources folder is refused (it would unpublish everything)', () => {
+    const dir = tmp('nosrc');
+    mkdirSync(join(dir, 'sources'));
+    const empty = cli(['--sources', join(dir, 'sources'), '--out', dir]);
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toMatch(/the folder holds no source files/);
+    const missing = cli(['--sources', join(dir, 'nope'), '--out', dir]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/cannot read the folder/);
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
