@@ -37,7 +37,7 @@ import {
 
 /**
  * Pagefind ranking, tuned with `npm run bench:search` on bench/search-queries.yaml (see
- * docs/readme/search.md for the grid and the before/after figures). Record pages are short and
+ * README.md (站内搜索) for the grid and the before/after figures). Record pages are short and
  * the container documents (the 100-row checklist, the 35-case showcase) are long: a lower
  * pageLength stops BM25 from burying long documents whose title is the query, a lower
  * termFrequency + higher termSaturation stop one repeated word from outweighing the others,

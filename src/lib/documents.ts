@@ -193,3 +193,16 @@ export function sourceLabel(source: { file: string; lines: [number, number] }): 
 export function levelLabel(level: string | undefined): string {
   return level ? `${level}级` : '';
 }
+
+/**
+ * dist/data/documents.json: the document records as open data (frontmatter fields and the page URL),
+ * in library order; personal mobile numbers masked when `maskMobile` is on.
+ */
+export function documentsOpenData(
+  docs: readonly DocEntry[],
+  opts: { maskMobile: boolean; href: (id: string) => string },
+): string {
+  const records = docs.map((d) => ({ ...d.data, id: d.id, url: opts.href(d.id) }));
+  const json = JSON.stringify({ count: records.length, documents: records }, null, 1) + '\n';
+  return opts.maskMobile ? maskMobile(json) : json;
+}

@@ -1,7 +1,7 @@
 /**
  * The site configuration: one YAML file (site.config.yaml at the project root, or the path in
  * SITE_CONFIG), validated with zod. Used by the layout (header/footer), feeds, astro.config.mjs
- * and scripts/package.ts. See docs/readme/site.md for the fields.
+ * and scripts/package.ts. See README.md (Site configuration) for the fields.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -52,7 +52,7 @@ export function parseSiteConfig(text: string, file = 'site.config.yaml'): SiteCo
   const r = siteConfigSchema.safeParse(raw ?? {});
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new Error(`${file}: invalid site configuration:\n${lines.join('\n')}\nFix the field(s) above; see docs/readme/site.md.`);
+    throw new Error(`${file}: invalid site configuration:\n${lines.join('\n')}\nFix the field(s) above; see README.md (Site configuration).`);
   }
   return r.data;
 }

@@ -119,6 +119,28 @@ describe('built site pages', () => {
     }
   });
 
+  it('publishes the documents as open data (data/documents.json) with page URLs', () => {
+    const data = JSON.parse(readFileSync(join(dist, 'data/documents.json'), 'utf8')) as { count: number; documents: (Meta & { url: string })[] };
+    expect(data.count).toBe(docs.length);
+    expect(data.documents.map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort());
+    for (const d of data.documents) {
+      expect(d.url).toBe(`/documents/${d.id}/`);
+      expect(existsSync(join(dist, d.url, 'index.html')), d.url).toBe(true);
+      expect(d.source.file).toMatch(/^\d{3}_[0-9a-f]+\.txt$/);
+    }
+    expect(data.documents.find((d) => d.docNumber === '郑法政办〔2019〕7号')?.children).toHaveLength(3);
+  });
+
+  it('masks personal mobile numbers in every published text file, open data and feeds included', () => {
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? (e.name === 'pagefind' ? [] : walk(join(dir, e.name))) : [join(dir, e.name)]);
+    const textFiles = walk(dist).filter((f) => /\.(html|json|csv|xml|ics|txt)$/.test(f));
+    expect(textFiles.some((f) => f.endsWith('data/documents.json'))).toBe(true);
+    for (const f of textFiles) {
+      expect(readFileSync(f, 'utf8').match(/(?<![\d-])1[3-9]\d{9}(?!\d)/g), f).toBeNull();
+    }
+  });
+
   it('indexes only record content: chrome is outside the Pagefind body, list pages have none', () => {
     for (const d of docs) {
       const p = page(`documents/${d.id}/`);

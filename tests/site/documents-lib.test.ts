@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   docDate, docYear, formatDateZh, sortNewest, issuerSlug, yearFacets, issuerFacets, normalizeDocNumber,
-  resolveCites, related, prevNext, maskMobile, sourceLabel, type DocEntry, type DocData,
+  resolveCites, related, prevNext, maskMobile, sourceLabel, documentsOpenData, type DocEntry, type DocData,
 } from '../../src/lib/documents';
 
 function doc(id: string, over: Partial<DocData> = {}): DocEntry {
@@ -102,6 +102,21 @@ describe('maskMobile', () => {
     expect(maskMobile('410100199001011234')).toBe('410100199001011234');
     expect(maskMobile('12345678901')).toBe('12345678901');
     expect(maskMobile('2019 年 8 月 20 日')).toBe('2019 年 8 月 20 日');
+  });
+});
+
+describe('documentsOpenData', () => {
+  const withMobile = doc('m1', { contacts: [{ name: '张三', phone: '16637113810', text: '联系人：张三 16637113810' }] });
+  it('lists every record with its page URL, masking personal mobiles when configured', () => {
+    const out = JSON.parse(documentsOpenData([withMobile, parent], { maskMobile: true, href: (id) => `/x/documents/${id}/` }));
+    expect(out.count).toBe(2);
+    expect(out.documents.map((d: { url: string }) => d.url)).toEqual(['/x/documents/m1/', '/x/documents/zz7/']);
+    expect(out.documents[0].contacts[0].phone).toBe('166****3810');
+    expect(out.documents[0].contacts[0].text).toBe('联系人：张三 166****3810');
+  });
+  it('keeps numbers as printed when masking is switched off', () => {
+    const out = JSON.parse(documentsOpenData([withMobile], { maskMobile: false, href: (id) => id }));
+    expect(out.documents[0].contacts[0].phone).toBe('16637113810');
   });
 });
 
