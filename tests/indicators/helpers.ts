@@ -49,12 +49,12 @@ export function tableFromLines(lines: string[], firstLine: number, opts: { head?
     });
     flush();
   }
-  const [head, ...body] = opts.head ? rows : [undefined, ...rows];
+  const [head, ...body]: (TableRow | undefined)[] = opts.head ? rows : [undefined, ...rows];
   const all = [head, ...body].filter(Boolean) as TableRow[];
   return {
     type: 'table',
     head,
-    rows: body,
+    rows: body as TableRow[],
     position: pos(all[0]!.position.start.line, Math.max(...all.map((r) => r.position.end.line))),
   };
 }

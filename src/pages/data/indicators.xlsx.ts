@@ -10,7 +10,7 @@ export async function GET() {
     notes: meta?.notes ?? [],
     source: meta ? sourceLabel(meta.source) : '',
   });
-  return new Response(bytes, {
+  return new Response(new Uint8Array(bytes), {
     headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   });
 }
