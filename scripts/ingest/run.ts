@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coverage, type Coverage } from './coverage';
 import { documentRecord, emitAll, emitRecord, type EmittedFile } from './emit';
-import type { Erratum } from './errata';
+import { recordErrata, type Erratum } from './errata';
 import { IngestError, isIngestError } from './errors';
 import { extractors as registered } from './extractors/index';
 import { finishCorpus, listSources, parseFile, type ParsedFile } from './index';
@@ -102,7 +102,7 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
       );
     }
     extractorCounts[ex.name] = out.length;
-    records.push(...out);
+    records.push(...out.map((r) => withErrata(r, parsed)));
     progress(`extractor ${ex.name}: ${out.length} record(s)`);
   }
 
@@ -142,4 +142,16 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
     };
   });
   return { files, duplicates, extractors: extractorCounts, collections, documents, records: all, output };
+}
+
+/**
+ * Any extractor's record whose source lines hold a corrected span gets `errata` in its
+ * frontmatter (scripts/ingest/errata.ts `recordErrata`), so its page can mark the span 校.
+ */
+export function withErrata(r: RecordOut, parsed: readonly ParsedFile[]): RecordOut {
+  if (r.data.errata !== undefined) return r;
+  const p = parsed.find((x) => x.root.data.file === r.data.source?.file);
+  if (!p?.errata.length) return r;
+  const errata = recordErrata(r, p.text, p.errata);
+  return errata.length ? { ...r, data: { ...r.data, errata } } : r;
 }

@@ -23,6 +23,8 @@ export interface Erratum {
   corrected: string;
   reason: string;
   occurrence?: number;
+  /** Set on extracted records for a span in a frontmatter field (src/components/Corrected.astro marks those); absent = the MDX body. */
+  field?: string;
 }
 
 function mark(e: Erratum): HNode {
@@ -82,6 +84,6 @@ export function rehypeErrataMarks() {
     const errata = file.data?.astro?.frontmatter?.errata;
     if (!Array.isArray(errata)) return;
     // Later occurrences first, so earlier indices are not shifted by marks already placed.
-    for (const e of [...errata].sort((a, b) => (b.occurrence ?? -1) - (a.occurrence ?? -1))) markErratum(tree, e);
+    for (const e of errata.filter((x) => x.field === undefined).sort((a, b) => (b.occurrence ?? -1) - (a.occurrence ?? -1))) markErratum(tree, e);
   };
 }

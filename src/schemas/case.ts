@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { sourceSchema } from './common';
+import { recordErrataSchema, sourceSchema } from './common';
 
 /**
  * Theme reference stored by every record type (cases, indicators, work points):
@@ -46,6 +46,7 @@ export const caseSchema = z.object({
   figures: z.array(figureSchema).default([]),
   themes: z.array(caseThemeSchema).default([]),
   attribution: z.string().optional(),
+  errata: recordErrataSchema,
   source: sourceSchema,
 });
 

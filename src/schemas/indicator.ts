@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { sourceSchema } from './common';
+import { recordErrataSchema, sourceSchema } from './common';
 
 /** A theme found by the shared matcher (scripts/ingest/themes.ts). */
 const themeRef = z.object({ id: z.string(), label: z.string(), terms: z.array(z.string()) });
@@ -36,6 +36,7 @@ export const indicatorSchema = z.object({
   materialsRaw: z.string(),
   unitsRaw: z.string(),
   statusRaw: z.string().nullable(),
+  errata: recordErrataSchema,
   source: sourceSchema,
 });
 

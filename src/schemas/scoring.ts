@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { sourceSchema } from './common';
+import { recordErrataSchema, sourceSchema } from './common';
 
 const pathCell = z.string();
 
@@ -28,6 +28,7 @@ export const criterionSchema = z.object({
   alignment: z.enum(['as-printed', 'regrouped']),
   cells: z.array(z.string()),
   group: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
+  errata: recordErrataSchema,
   source: sourceSchema,
 });
 
@@ -67,6 +68,7 @@ export const taskDetailSchema = z.object({
   details: z.array(z.string()),
   deadline: z.string(),
   cells: z.array(z.string()),
+  errata: recordErrataSchema,
   source: sourceSchema,
 });
 

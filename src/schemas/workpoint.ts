@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { sourceSchema } from './common';
+import { recordErrataSchema, sourceSchema } from './common';
 
 /** ISO day; a YAML timestamp (unquoted 2023-09-30 read as a Date) is turned back into the same string. */
 const isoDate = z.union([
@@ -56,6 +56,7 @@ export const workpointSchema = z.object({
   quotas: z.array(quotaSchema).default([]),
   units: z.array(z.string()).default([]),
   themes: z.array(themeRefSchema).default([]),
+  errata: recordErrataSchema,
   source: sourceSchema,
 });
 
