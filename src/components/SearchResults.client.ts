@@ -14,6 +14,7 @@ import {
   RECORD_TYPES,
   TYPE_LIST_PATHS,
   activeFilterCount,
+  bestSubResult,
   describePlace,
   lookupDocNumber,
   looksLikeDocNumber,
@@ -27,6 +28,9 @@ import {
   resultType,
   sortFacetValues,
   stateToSearchParams,
+  tidyExcerpt,
+  EXCERPT_ELLIPSIS,
+  type ExcerptPart,
   toPagefindFilters,
   toggleFilter,
   type DocNumberTable,
@@ -57,7 +61,7 @@ interface PagefindResultData {
   meta: Record<string, string>;
   excerpt: string;
   filters: Record<string, string[]>;
-  sub_results: { title: string; url: string; excerpt: string }[];
+  sub_results: { title: string; url: string; excerpt: string; locations?: number[]; weighted_locations?: { weight: number; balanced_score?: number }[] }[];
 }
 interface PagefindResult {
   id: string;
@@ -89,14 +93,17 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 /**
  * Pagefind excerpts are HTML with <mark> around matches. Rebuild them as text nodes + <mark>
  * only: source text is data (a notice may literally contain "<script>"), never markup.
+ * The text is tidied on the way (tidyExcerpt: no leading stray punctuation or numbering
+ * fragment, "。" for Pagefind's ". " block separator); the <mark>s stay where Pagefind put them.
  */
 export function safeExcerpt(html: string): DocumentFragment {
   const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
+  const parts: ExcerptPart[] = Array.from(parsed.childNodes).map((node) => ({
+    text: node.textContent ?? '',
+    mark: node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === 'MARK',
+  }));
   const out = document.createDocumentFragment();
-  for (const node of Array.from(parsed.childNodes)) {
-    if (node.nodeType === Node.ELEMENT_NODE && (node as Element).tagName === 'MARK') out.append(el('mark', {}, node.textContent ?? ''));
-    else out.append(document.createTextNode(node.textContent ?? ''));
-  }
+  for (const p of tidyExcerpt(parts)) out.append(p.mark ? el('mark', {}, p.text) : document.createTextNode(p.text));
   return out;
 }
 
@@ -146,7 +153,8 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
   let pagefind: PagefindApi;
   try {
     pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as PagefindApi;
-    await pagefind.options({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, ranking: RANKING });
+    // excerptEllipsis: Pagefind 1.6 puts it where it cut the page text, so a mid-sentence excerpt reads as one.
+    await pagefind.options({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, ranking: RANKING, excerptEllipsis: EXCERPT_ELLIPSIS });
     await pagefind.init();
   } catch (e) {
     setStatus('搜索索引加载失败，请稍后重试，或从栏目列表浏览。');
@@ -236,8 +244,8 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
   function renderResult(d: PagefindResultData, index: number): HTMLLIElement {
     const type = resultType(d.filters);
     const title = resultTitle(d.meta, d.url);
-    // Best section (for long documents): the first sub-result that is not the page itself.
-    const sub = d.sub_results?.find((s) => s.url !== d.url && s.title && s.title !== title);
+    // Best section (for long documents): the sub-result with the most matches, unless that is the page itself.
+    const sub = bestSubResult(d.sub_results, d.url, title) ?? undefined;
     const href = refineHighlightUrl(sub && !d.meta.section ? sub.url : d.url, prepareQuery(state.q), HIGHLIGHT_PARAM);
     const place = describePlace(d.meta, title, sub?.title);
     const li = el('li', { class: 'search-result', 'data-type': type ?? '' });

@@ -313,7 +313,7 @@ export function relatedThemes(query: string, themes: ThemeLike[], limit = 5): Th
  * Meta keys record pages may carry (data-pagefind-meta) to say where a result sits.
  * All optional; `title` is the record title (Pagefind's default is the first h1).
  */
-export const PLACE_META_KEYS = ['document', 'section', 'unit', 'region'] as const;
+export const PLACE_META_KEYS = ['document', 'section', 'unit', 'region', 'deadline'] as const;
 
 /**
  * The type badge of a Pagefind result from its type filter: one of the four record types, or
@@ -352,7 +352,124 @@ export function describePlace(meta: Record<string, string | undefined>, title = 
   const head = parts.splice(0).join(' › ');
   add(meta.unit);
   add(meta.region);
+  add(meta.deadline, (x) => `时间节点：${x}`);
   return [head, ...parts].filter(Boolean).join(' · ');
+}
+
+// ---------------------------------------------------------------------------
+// Excerpts
+// ---------------------------------------------------------------------------
+
+/** A piece of a Pagefind excerpt: plain text, or a matched word (rendered in <mark>). */
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
+
+/** What the page asks Pagefind to put where an excerpt is cut (`excerptEllipsis`). */
+export const EXCERPT_ELLIPSIS = '…';
+
+/**
+ * Characters an excerpt must not start with: closing brackets and quotes, sentence and clause
+ * punctuation, dashes. Pagefind cuts a window of words out of the page text, so an excerpt
+ * can start just after "（一" (")培育指导") or "4" (".探索…"). Opening brackets and quotes stay.
+ */
+const LEADING_JUNK = /^[\s.,;:!?'"`\-–—·、，。；：！？）)\]】〕》〉」』”’]+/u;
+/** Pagefind joins a heading or other block without final punctuation to what follows with ". ". */
+const CJK_BEFORE = /[\p{Script=Han}）)】〕》」』”]/u;
+const CJK_AFTER = /[\p{Script=Han}（(【〔《「『“\d]/u;
+
+/**
+ * Tidy a Pagefind excerpt for Chinese readers, keeping every <mark> where it was:
+ * - a leading fragment of punctuation (the rest of a numbering marker such as "4." or "（一）", a
+ *   comma of the sentence before) is dropped;
+ * - the ". " Pagefind puts between a heading and the next block, between Chinese text, becomes "。";
+ * - a space Pagefind leaves after a Chinese full stop / semicolon is dropped;
+ * - adjacent marks (Pagefind marks each segment: 行政|指导) become one, so a phrase is one highlight.
+ * The ellipsis Pagefind adds where it cut the text (EXCERPT_ELLIPSIS) stays in front.
+ */
+export function tidyExcerpt(parts: readonly ExcerptPart[]): ExcerptPart[] {
+  const out = parts.filter((p) => p.text.length > 0).map((p) => ({ ...p }));
+  let lead = '';
+  if (out[0] && !out[0].mark && out[0].text.startsWith(EXCERPT_ELLIPSIS)) {
+    lead = EXCERPT_ELLIPSIS;
+    out[0].text = out[0].text.slice(EXCERPT_ELLIPSIS.length);
+  }
+  // Leading junk may span several parts (e.g. "" then ". "): strip until real text.
+  while (out.length) {
+    out[0]!.text = out[0]!.text.replace(LEADING_JUNK, '');
+    if (out[0]!.text) break;
+    out.shift();
+  }
+  // ". " separators and spaces after Chinese punctuation, looking across part boundaries.
+  for (let i = 0; i < out.length; i++) {
+    const part = out[i]!;
+    if (part.mark) continue;
+    const before = out[i - 1]?.text.slice(-1) ?? '';
+    const after = out[i + 1]?.text.charAt(0) ?? '';
+    const t = part.text;
+    let next = '';
+    for (let j = 0; j < t.length; j++) {
+      const c = t[j]!;
+      const prev = j > 0 ? t[j - 1]! : before;
+      if (c === '.' && CJK_BEFORE.test(prev)) {
+        // ". X" (a separator) or "." at the very end of the excerpt / before the cut
+        const rest = t.slice(j + 1);
+        const following = rest.replace(/^ /, '').charAt(0) || (rest.trim() === '' ? after : '');
+        if (rest.startsWith(' ') || rest === '') {
+          if (!following || following === EXCERPT_ELLIPSIS || CJK_AFTER.test(following)) {
+            next += '。';
+            if (rest.startsWith(' ')) j++;
+            continue;
+          }
+        }
+      }
+      if (c === ' ' && /[。；！？：]/u.test(prev)) continue;
+      next += c;
+    }
+    part.text = next;
+  }
+  // Adjacent matches (Pagefind marks 行政 and 指导 of 行政指导 apart) become one <mark>.
+  const tidy: ExcerptPart[] = [];
+  for (const p of out) {
+    if (!p.text) continue;
+    const last = tidy[tidy.length - 1];
+    if (last && last.mark && p.mark) last.text += p.text;
+    else tidy.push(p);
+  }
+  if (lead) {
+    if (tidy[0] && !tidy[0].mark) tidy[0].text = lead + tidy[0].text;
+    else tidy.unshift({ text: lead, mark: false });
+  }
+  return tidy;
+}
+
+/** A Pagefind sub-result: one heading-delimited section of a page. */
+export interface SubResultLike {
+  title: string;
+  url: string;
+  excerpt: string;
+  locations?: number[];
+  weighted_locations?: { weight: number; balanced_score?: number }[];
+}
+
+/**
+ * The section of a long page to link to and quote: the sub-result holding the most (weighted)
+ * matches — not simply the first section with a heading — or null when the best one is the page
+ * itself (the text before the first heading) or has no title of its own.
+ */
+export function bestSubResult<T extends SubResultLike>(subs: readonly T[] | undefined, pageUrl: string, pageTitle: string): T | null {
+  let best: T | null = null;
+  let bestScore = -1;
+  for (const s of subs ?? []) {
+    const score = s.weighted_locations?.length ? s.weighted_locations.reduce((a, w) => a + (w.balanced_score ?? w.weight), 0) : (s.locations?.length ?? 0);
+    if (score > bestScore) {
+      best = s;
+      bestScore = score;
+    }
+  }
+  if (!best || best.url === pageUrl || !best.title || best.title === pageTitle) return null;
+  return best;
 }
 
 // ---------------------------------------------------------------------------

@@ -166,6 +166,91 @@ describe('result presentation', () => {
     expect(describePlace({ unit: '郑州市二七区城市管理局', region: '郑州市' }, '郑州市二七区城市管理局')).toBe('郑州市');
     expect(describePlace({}, '标题', '一、参评范围')).toBe('一、参评范围');
     expect(describePlace({}, '标题')).toBe('');
+    expect(describePlace({ document: '方案', section: '四、创建步骤', deadline: '2023年9月底前' }, '（二）全面自查')).toBe(
+      '《方案》 › 四、创建步骤 · 时间节点：2023年9月底前',
+    );
+  });
+});
+
+describe('tidyExcerpt', () => {
+  // Excerpt HTML as Pagefind returns it ("<mark>" around matches) <-> parts, for readable cases.
+  const parts = (html: string) =>
+    html
+      .split(/(<mark>.*?<\/mark>)/)
+      .filter(Boolean)
+      .map((x) => (x.startsWith('<mark>') ? { text: x.slice(6, -7), mark: true } : { text: x, mark: false }));
+  const html = (ps: { text: string; mark: boolean }[]) => ps.map((p) => (p.mark ? `<mark>${p.text}</mark>` : p.text)).join('');
+  const tidy = async (h: string) => html((await import('../../src/lib/search')).tidyExcerpt(parts(h)));
+
+  it('drops the rest of a cut numbering marker and stray punctuation at the start', async () => {
+    expect(await tidy('.探索<mark>行政</mark><mark>指导</mark>融入')).toBe('探索<mark>行政指导</mark>融入');
+    expect(await tidy('）培育<mark>指导</mark>')).toBe('培育<mark>指导</mark>');
+    expect(await tidy('…，开展<mark>行政</mark>指导')).toBe('…开展<mark>行政</mark>指导');
+    expect(await tidy('…、<mark>司法</mark>局')).toBe('…<mark>司法</mark>局');
+  });
+  it('merges adjacent marks into one highlight', async () => {
+    expect(await tidy('<mark>权</mark><mark>责</mark><mark>清单</mark>和<mark>流程图</mark>')).toBe('<mark>权责清单</mark>和<mark>流程图</mark>');
+  });
+  it('keeps a whole marker, opening brackets and quotes', async () => {
+    expect(await tidy('4.探索<mark>行政</mark>')).toBe('4.探索<mark>行政</mark>');
+    expect(await tidy('（一）培育<mark>指导</mark>')).toBe('（一）培育<mark>指导</mark>');
+    expect(await tidy('…“<mark>四单一网</mark>”制度')).toBe('…“<mark>四单一网</mark>”制度');
+    expect(await tidy('《<mark>条例</mark>》')).toBe('《<mark>条例</mark>》');
+  });
+  it("turns Pagefind's \". \" block separator between Chinese text into 。, also across a <mark>", async () => {
+    expect(await tidy('处罚制度. 各省辖市')).toBe('处罚制度。各省辖市');
+    expect(await tidy('<mark>司法</mark>局. <mark>司法</mark>局承担')).toBe('<mark>司法</mark>局。<mark>司法</mark>局承担');
+    expect(await tidy('濮阳市<mark>司法</mark>. 完善')).toBe('濮阳市<mark>司法</mark>。完善');
+    expect(await tidy('培育<mark>指导</mark>.')).toBe('培育<mark>指导</mark>。');
+    expect(await tidy('做法。 请提供')).toBe('做法。请提供');
+  });
+  it('leaves Latin text, numbered lists and decimal points alone', async () => {
+    expect(await tidy('依据 ISO 9001. Also fine')).toBe('依据 ISO 9001. Also fine');
+    expect(await tidy('33. 全面推行<mark>法律</mark>顾问')).toBe('33. 全面推行<mark>法律</mark>顾问');
+    expect(await tidy('达到2.5万元')).toBe('达到2.5万元');
+  });
+  it('never loses, adds or moves a <mark>, and changes nothing but punctuation and spaces', async () => {
+    const { tidyExcerpt } = await import('../../src/lib/search');
+    const piece = fc.oneof(
+      fc.constantFrom('.', '. ', '）', '，', '。', ' ', '…', '（', '4', '行政', '指导', '局', 'ISO', '9001'),
+      fc.string({ maxLength: 3 }),
+    );
+    // what tidyExcerpt may drop or rewrite: leading junk, ". " → 。, spaces after 。
+    const JUNK = /[\s.,;:!?'"`\-–—·、，。；：！？）)\]】〕》〉」』”’]/gu;
+    const letters = (ps: { text: string }[]) => ps.map((p) => p.text).join('').replace(JUNK, '');
+    const marks = (ps: { text: string; mark: boolean }[]) => ps.filter((p) => p.mark).map((p) => p.text.replace(JUNK, '')).filter(Boolean);
+    fc.assert(
+      fc.property(fc.array(fc.record({ text: piece, mark: fc.boolean() }), { maxLength: 12 }), (input) => {
+        const out = tidyExcerpt(input);
+        expect(letters(out)).toBe(letters(input));
+        expect(marks(out).join('')).toBe(marks(input).join(''));
+        // no two marks side by side (they are merged)
+        out.forEach((p, i) => expect(p.mark && out[i + 1]?.mark).toBeFalsy());
+        for (const p of out) expect(p.text.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+});
+
+describe('bestSubResult', () => {
+  const sub = (title: string, url: string, scores: number[]) => ({
+    title,
+    url,
+    excerpt: title,
+    locations: scores.map((_, i) => i),
+    weighted_locations: scores.map((s) => ({ weight: 1, balanced_score: s })),
+  });
+  it('picks the section with the most weighted matches, not the first one', async () => {
+    const { bestSubResult } = await import('../../src/lib/search');
+    const subs = [sub('文件', '/d/', [1]), sub('一、参评范围', '/d/#a', [1]), sub('二、评选流程', '/d/#b', [2, 3])];
+    expect(bestSubResult(subs, '/d/', '文件')?.url).toBe('/d/#b');
+  });
+  it('returns null when the best match is the page itself or an untitled section', async () => {
+    const { bestSubResult } = await import('../../src/lib/search');
+    expect(bestSubResult([sub('评分细则', '/s/', [5, 5]), sub('任务细则', '/s/#t', [1])], '/s/', '评分细则')).toBeNull();
+    expect(bestSubResult([sub('', '/s/#x', [9])], '/s/', '评分细则')).toBeNull();
+    expect(bestSubResult([], '/s/', 'x')).toBeNull();
+    expect(bestSubResult(undefined, '/s/', 'x')).toBeNull();
   });
 });
 
