@@ -90,6 +90,79 @@ describe('search page', () => {
     expect(new URL(page.url()).searchParams.get('type')).toBeNull();
   });
 
+  it('shows excerpts as readable text: no cut numbering, stray punctuation or page labels; phrases highlighted whole', async () => {
+    const results = async (q: string) => {
+      await page.goto(server.url('search/?q=' + encodeURIComponent(q)));
+      await ready(page);
+      return page.locator('.search-result').evaluateAll((lis) =>
+        lis.map((li) => ({
+          title: li.querySelector('h3 a')?.textContent ?? '',
+          excerpt: li.querySelector('.search-excerpt')?.textContent ?? '',
+          marks: Array.from(li.querySelectorAll('.search-excerpt mark')).map((m) => m.textContent ?? ''),
+          place: li.querySelector('.search-place')?.textContent ?? '',
+        })),
+      );
+    };
+    const guidance = await results('行政指导');
+    expect(guidance.length).toBeGreaterThan(5);
+    for (const r of guidance) {
+      // an excerpt may start with Pagefind's "…", never with the tail of a marker or a comma
+      expect(r.excerpt, r.title).not.toMatch(/^…?[.,;:、，。；：）)]/);
+      // labels of the record pages (内容 / 指标内容 / 典型做法 / 填报材料 headings) are not indexed
+      expect(r.excerpt, r.title).not.toMatch(/(^|[.。] ?)(内容|指标内容|典型做法|填报材料)[.。]/);
+      expect(r.excerpt, r.title).not.toContain('勾选框');
+      expect(r.marks.length, r.title).toBeGreaterThan(0);
+    }
+    // the work point titled "4.探索行政指导融入行政处罚制度" quotes its text, not ".探索…. 内容."
+    const wp = guidance.find((r) => r.title.includes('探索行政指导融入行政处罚制度'));
+    expect(wp?.title).toMatch(/^4\./);
+    expect(wp?.excerpt).toMatch(/^…?探索行政指导融入行政处罚制度。/);
+    expect(wp?.marks).toContain('行政指导'); // 行政|指导 merged into one highlight
+
+    // Unit task lists: no print button, list link or "依据，" fragment in the excerpt.
+    const unit = (await results('司法局'))[0]!;
+    expect(unit.title).toBe('司法局任务清单');
+    expect(unit.excerpt).not.toMatch(/打印|在指标查询中查看|依据，/);
+
+    // A deadline as written finds the work point and is shown with it.
+    const due = await results('2023年9月底前');
+    expect(due[0]?.title).toContain('全面自查');
+    expect(due[0]?.place).toContain('时间节点：2023年9月底前');
+  });
+
+  it('at 360 px: long titles and the open facet panel fit; Tab reaches facets and results with a visible focus ring', async () => {
+    const narrow = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    try {
+      await narrow.goto(server.url('search/?q=' + encodeURIComponent('行政执法责任制')));
+      await ready(narrow);
+      expect(await narrow.locator('#search-filters').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false); // folded on phones
+      await narrow.locator('#search-filters > summary').click();
+      await narrow.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('.search-facet').forEach((d) => (d.open = true)));
+      expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await narrow.focus('#search-q');
+      const stops: { tag: string; inFacets: boolean; result: boolean; outline: string }[] = [];
+      for (let i = 0; i < 200 && !stops.some((s) => s.result); i++) {
+        await narrow.keyboard.press('Tab');
+        stops.push(
+          await narrow.evaluate(() => {
+            const a = document.activeElement as HTMLElement;
+            return {
+              tag: a.tagName.toLowerCase(),
+              inFacets: !!a.closest('#search-facets'),
+              result: !!a.closest('.search-result'),
+              outline: getComputedStyle(a).outlineStyle,
+            };
+          }),
+        );
+      }
+      expect(stops.some((s) => s.inFacets && s.tag === 'input')).toBe(true);
+      expect(stops.some((s) => s.result && s.tag === 'a')).toBe(true);
+      for (const s of stops) expect(s.outline, s.tag).not.toBe('none');
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it('does not load the highlight script on a page reached without the parameter', async () => {
     const before = server.requests.length;
     await page.goto(server.url('search/'));
