@@ -155,6 +155,13 @@ export const ATTACHMENT_LIST_RE = /^附\s*件\s*[:：]/;
 /** 附件 / 附件 1 / 附件1： on its own line (an attachment starts). */
 export const ATTACHMENT_LABEL_RE = /^附\s*件\s*(\d{1,2})?\s*[:：]?$/;
 
+/**
+ * The label of a block of notes under a form or table: 说明： / 注： / 备注： / 填表说明：. The
+ * numbered items after it (1. … 2. … , on its own line or the first one on the label's line)
+ * are notes — a numbered list of paragraphs, never section headings.
+ */
+export const NOTE_LABEL = /^(?:说明|注|备注|附注|注意事项|填表说明|填报说明)\s*[:：]/;
+
 /** A line that begins a new structural unit (so it never continues the previous sentence). */
 export function isStructuralStart(text: string): boolean {
   return (
@@ -168,7 +175,7 @@ export function isStructuralStart(text: string): boolean {
     !!parseDocNumber(text) ||
     isBanner(text) ||
     /^——/.test(text) ||
-    /^(?:说明|注|备注)\s*[:：]/.test(text) ||
+    NOTE_LABEL.test(text) ||
     META_LINE.test(text)
   );
 }

@@ -19,6 +19,7 @@ import { clean, type CleanLine, type CleanResult } from './clean';
 import {
   CELL_BREAK,
   META_LINE,
+  NOTE_LABEL,
   ATTACHMENT_LABEL_RE,
   ATTACHMENT_LIST_RE,
   CC_RE,
@@ -429,8 +430,12 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
   const items = d.items;
   let inHeader = true;
   let titleSeen = false;
+  // Notes after a 说明：/注： label: the depth of their numbering (once seen) and the ordinal expected next.
+  let notes: { depth?: number; next: number } | undefined;
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
+    const inNotes = notes;
+    notes = undefined;
     if (it.kind === 'table') {
       inHeader = false;
       out.push(it.node);
@@ -515,6 +520,19 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
       continue;
     }
     const m = matchMarker(t);
+    if (NOTE_LABEL.test(t)) {
+      // 说明： / 注：1. … — the label (and a first note on its line) opens a run of numbered notes.
+      const first = matchMarker(t.replace(NOTE_LABEL, '').trim());
+      notes = first ? { depth: first.depth, next: first.ordinal + 1 } : { next: 1 };
+      out.push({ type: 'paragraph', text: t, position: pos(it.lines), ...(first ? { role: 'note' as const } : {}) });
+      continue;
+    }
+    if (m && inNotes && (inNotes.depth === undefined || inNotes.depth === m.depth) && m.ordinal === inNotes.next) {
+      // The next note of the run: a numbered paragraph as printed, not a heading.
+      notes = { depth: m.depth, next: m.ordinal + 1 };
+      out.push({ type: 'paragraph', text: t, role: 'note', position: pos(it.lines) });
+      continue;
+    }
     if (m && m.rest) {
       const body = m.rest;
       // Lead phrase: up to the first 。 (or a half-width '.' that ends a Chinese phrase).

@@ -83,10 +83,12 @@ export interface ParagraphNode {
    * Set for paragraphs that title a part of the document: the 附件 label and title of an
    * attachment kept inside a 文号 document ('attachmentLabel' / 'attachmentTitle'), or the
    * title line(s) right above a table ('caption'), or an unnumbered name line heading the
-   * paragraph below it — the unit names of the 典型经验 article ('sectionTitle'). The depth of
-   * numbered HeadingNodes is never affected.
+   * paragraph below it — the unit names of the 典型经验 article ('sectionTitle'), or a numbered
+   * note of a 说明：/注： block ('note': `text` is the note as printed, with its number, e.g.
+   * "1.上报的材料…" or "注：1.设区的市…"; notes are a numbered list of paragraphs, never headings).
+   * The depth of numbered HeadingNodes is never affected.
    */
-  role?: 'attachmentLabel' | 'attachmentTitle' | 'caption' | 'sectionTitle';
+  role?: 'attachmentLabel' | 'attachmentTitle' | 'caption' | 'sectionTitle' | 'note';
 }
 
 export interface TableCell {

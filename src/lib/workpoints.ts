@@ -214,3 +214,14 @@ export function sameSource<T extends { id: string; source: { file: string; lines
 ): T[] {
   return others.filter((o) => o.source.file === p.source.file && o.source.lines[0] === p.source.lines[0] && o.source.lines[1] === p.source.lines[1]);
 }
+
+/**
+ * A work point's number and title as one line of text (search result titles, links): "1.营造…",
+ * "（一）组织领导…". A table row's 序号 cell is a bare numeral ("一", "2") with no 、 or . after it,
+ * so it gets a space — "一全面梳理…" would read as one word.
+ */
+export function numberedTitle(p: { marker: string; title: string }): string {
+  const marker = p.marker.trim();
+  if (!marker) return p.title;
+  return /[0-9一二三四五六七八九十百]$/u.test(marker) ? `${marker} ${p.title}` : `${marker}${p.title}`;
+}

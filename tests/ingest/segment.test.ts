@@ -119,7 +119,7 @@ describe('segment: real seeds', () => {
 
   it('004: attachments kept inside a 文号 document get label/title roles; lines above a table are captions', () => {
     const doc = parse('004_68eba3d49fe9447e.txt').children[3]!;
-    const roles = doc.children.filter((b) => b.type === 'paragraph' && b.role).map((b) => (b.type === 'paragraph' ? [b.position.start.line, b.role, b.text] : []));
+    const roles = doc.children.filter((b) => b.type === 'paragraph' && b.role && b.role !== 'note').map((b) => (b.type === 'paragraph' ? [b.position.start.line, b.role, b.text] : []));
     expect(roles).toEqual([
       [250, 'attachmentLabel', '附件1'],
       [252, 'attachmentTitle', '已制定行政处罚裁量标准的法律、法规、规章梳理结果一览表'],

@@ -94,7 +94,8 @@ function captionBefore(blocks: BlockNode[], idx: number, docTitle: string): { ca
   const lines: string[] = [];
   for (let i = idx - 1; i >= 0 && lines.length < 3; i--) {
     const b = blocks[i]!;
-    if (b.type === 'table' || b.type === 'heading') break;
+    // a table, a heading or a numbered note (注：1.… of the form above) ends the caption
+    if (b.type === 'table' || b.type === 'heading' || (b.type === 'paragraph' && b.role === 'note')) break;
     const text = 'text' in b ? b.text.trim() : '';
     if (!text || text.length > 40) break;
     lines.unshift(text);
