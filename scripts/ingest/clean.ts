@@ -109,10 +109,38 @@ export interface CleanResult {
 const SPACE_CLASS = '[ \\u00a0\\u3000\\u2002-\\u200a\\u202f\\u205f]';
 const SPACE_RUN = new RegExp(`${SPACE_CLASS}+`, 'g');
 
+/** A date left blank on a form, to be filled in by hand: "年 月 日" (no digits before 年). */
+const BLANK_DATE = new RegExp(`(?<![0-9０-９〇零一二三四五六七八九十])年${SPACE_CLASS}+月${SPACE_CLASS}+日`, 'g');
+/** An empty form field followed by the next one's label: "联系人： 电话：", "（印章） 联系人：". */
+const NEXT_FIELD_LABEL = /^[\u4e00-\u9fff]{1,8}[：:]/;
+
+/**
+ * The spaces that separate the blanks of a form: inside and before a blank date ("盖 章 年 月 日" →
+ * "盖章 年 月 日", not "盖章年月日") and between empty fields ("推荐单位：（印章） 联系人： 电话：").
+ * They are kept as one space; every other space touching Chinese text is a layout artefact.
+ */
+function formSpaces(text: string): Set<number> {
+  const keep = new Set<number>();
+  const mark = (from: number, to: number) => {
+    for (const m of text.slice(from, to).matchAll(SPACE_RUN)) keep.add(from + m.index!);
+  };
+  for (const m of text.matchAll(BLANK_DATE)) {
+    mark(m.index!, m.index! + m[0].length);
+    const lead = new RegExp(`${SPACE_CLASS}+$`).exec(text.slice(0, m.index!));
+    if (lead && lead.index > 0) keep.add(lead.index);
+  }
+  for (const m of text.matchAll(SPACE_RUN)) {
+    const i = m.index!;
+    if (/[：:]/.test(text.slice(0, i)) && /[：:）)]$/.test(text.slice(0, i)) && NEXT_FIELD_LABEL.test(text.slice(i + m[0].length))) keep.add(i);
+  }
+  return keep;
+}
+
 /** Remove spaces that touch a CJK character or CJK punctuation; collapse other runs to one space. */
 export function normaliseSpaces(text: string, counts?: Record<string, number>): string {
   let out = '';
   let last = 0;
+  const keep = formSpaces(text);
   for (const m of text.matchAll(SPACE_RUN)) {
     const i = m.index!;
     const before = text[i - 1] ?? '';
@@ -120,6 +148,10 @@ export function normaliseSpaces(text: string, counts?: Record<string, number>): 
     out += text.slice(last, i);
     last = i + m[0].length;
     if (!before || !after) continue; // leading/trailing
+    if (keep.has(i)) {
+      out += ' ';
+      continue;
+    }
     if (CJK_CHAR.test(before) || CJK_CHAR.test(after)) {
       if (counts) counts['cjk-space'] = (counts['cjk-space'] ?? 0) + 1;
       continue;
