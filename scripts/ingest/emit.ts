@@ -75,7 +75,8 @@ export function blockToMdast(b: BlockNode): RootContent[] {
       return b.rest ? [h, paragraph(b.rest)] : [h];
     }
     case 'paragraph':
-      if (b.role === 'attachmentTitle' || b.role === 'sectionTitle') return [{ type: 'heading', depth: 2, children: [text(b.text)] }];
+      // (a title printed over two lines keeps them apart with '\n' in the tree; one line in the heading)
+      if (b.role === 'attachmentTitle' || b.role === 'sectionTitle') return [{ type: 'heading', depth: 2, children: [text(b.text.split('\n').join(' '))] }];
       if (b.role === 'caption') return [{ type: 'paragraph', children: [{ type: 'strong', children: [text(b.text)] }] }];
       return [paragraph(b.text)];
     case 'table':

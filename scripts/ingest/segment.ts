@@ -432,6 +432,8 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
   let titleSeen = false;
   // Notes after a 说明：/注： label: the depth of their numbering (once seen) and the ordinal expected next.
   let notes: { depth?: number; next: number } | undefined;
+  // Titles named in this document's 附件： list (titleKey), to recognise an attachment printed without its 附件 N label.
+  const listed: string[] = [];
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     const inNotes = notes;
@@ -443,6 +445,7 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
     }
     if (it.kind === 'attachments') {
       inHeader = false;
+      listed.push(...it.entries.map((e) => titleKey(e.title)));
       out.push(closing('attachments', it.text, it.lines));
       continue;
     }
@@ -547,7 +550,15 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
     const prevPara = prev?.type === 'paragraph' ? prev : undefined;
     if (ATTACHMENT_LABEL_RE.test(t)) para.role = 'attachmentLabel';
     else if (prevPara?.role === 'attachmentLabel' && isCaptionLike(t)) para.role = 'attachmentTitle';
-    else if (isCaptionLike(t) && tableFollows(items, i)) para.role = 'caption';
+    else if (listed.length && isCaptionLike(t) && listed.includes(titleKey(t))) para.role = 'attachmentTitle';
+    else if (listed.length && isCaptionLike(t) && next?.kind === 'text' && isCaptionLike(next.text) && listed.includes(titleKey(t + next.text))) {
+      // An attachment printed without its 附件 N label, its title over two lines ("工作任务细则" /
+      // "(省辖市、省直管县市政府)" = 附件 3 in the 附件： list): one title, its lines kept apart by '\n'.
+      para.text = `${t}\n${next.text}`;
+      para.position = pos([...it.lines, ...next.lines]);
+      para.role = 'attachmentTitle';
+      i++;
+    } else if (isCaptionLike(t) && tableFollows(items, i)) para.role = 'caption';
     else if (isOrgLine(t) && next?.kind === 'text' && [...next.text].length > 40 && !matchMarker(next.text) && !isStructuralStart(next.text)) para.role = 'sectionTitle';
     out.push(para);
   }

@@ -117,7 +117,7 @@ describe('segment: real seeds', () => {
     expect(t.rows.map((r) => r.position.start.line)).toContain(173);
   });
 
-  it('004: attachments kept inside a 文号 document get label/title roles; lines above a table are captions', () => {
+  it('004: attachments kept inside a 文号 document get label/title roles, also when printed without the label', () => {
     const doc = parse('004_68eba3d49fe9447e.txt').children[3]!;
     const roles = doc.children.filter((b) => b.type === 'paragraph' && b.role && b.role !== 'note').map((b) => (b.type === 'paragraph' ? [b.position.start.line, b.role, b.text] : []));
     expect(roles).toEqual([
@@ -125,10 +125,9 @@ describe('segment: real seeds', () => {
       [252, 'attachmentTitle', '已制定行政处罚裁量标准的法律、法规、规章梳理结果一览表'],
       [270, 'attachmentLabel', '附件2'],
       [272, 'attachmentTitle', '未制定行政处罚裁量标准的法律、法规、规章梳理结果一览表'],
-      [290, 'caption', '工作任务细则'],
-      [292, 'caption', '(省辖市、省直管县市政府)'],
-      [301, 'caption', '工作任务细则'],
-      [303, 'caption', '(省直行政执法部门)'],
+      // 附件 3 and 4 are printed without their 附件 N label: their titles (two lines each) match the 附件： list
+      [290, 'attachmentTitle', '工作任务细则\n(省辖市、省直管县市政府)'],
+      [301, 'attachmentTitle', '工作任务细则\n(省直行政执法部门)'],
     ]);
   });
 

@@ -98,7 +98,8 @@ function captionBefore(blocks: BlockNode[], idx: number, docTitle: string): { ca
     if (b.type === 'table' || b.type === 'heading' || (b.type === 'paragraph' && b.role === 'note')) break;
     const text = 'text' in b ? b.text.trim() : '';
     if (!text || text.length > 40) break;
-    lines.unshift(text);
+    // a title printed over two lines is one block with its lines kept apart by '\n'
+    lines.unshift(...text.split('\n').map((l) => l.trim()).filter(Boolean));
   }
   const audienceLine = lines.find((l) => /^[（(].+[）)]$/u.test(l));
   const audience = audienceLine?.replace(/^[（(]|[）)]$/gu, '');
