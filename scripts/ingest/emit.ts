@@ -63,6 +63,25 @@ export function tableToMdast(t: TableNode): Table {
   return { type: 'table', align: Array.from({ length: width }, () => null), children: rows.map(mdRow) };
 }
 
+/**
+ * The lines of a closing block, one paragraph each. In an 附件： list an entry whose title wrapped
+ * onto the next line ("1.已制定…规章" / "梳理结果一览表") is one line: a line that does not start a
+ * numbered entry continues the one above it.
+ */
+export function closingLines(b: { role: string; text: string }): string[] {
+  const lines = b.text.split('\n').filter((l) => l.trim());
+  if (b.role !== 'attachments') return lines;
+  const out: string[] = [];
+  for (const l of lines) {
+    const startsEntry = /^\s*\d{1,2}\s*[.．、]/.test(l) || /^附\s*件/.test(l);
+    const prev = out[out.length - 1];
+    if (prev !== undefined && !startsEntry && !/^附\s*件\s*[:：]$/.test(prev.trim())) {
+      out[out.length - 1] = /[A-Za-z0-9]$/.test(prev) && /^[A-Za-z0-9]/.test(l.trim()) ? `${prev} ${l.trim()}` : prev + l.trim();
+    } else out.push(l);
+  }
+  return out;
+}
+
 /** One block of the notice tree → mdast blocks. The document title is in the frontmatter, not the body. */
 export function blockToMdast(b: BlockNode): RootContent[] {
   switch (b.type) {
@@ -82,10 +101,7 @@ export function blockToMdast(b: BlockNode): RootContent[] {
     case 'table':
       return [tableToMdast(b)];
     case 'closing':
-      return b.text
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => paragraph(l));
+      return closingLines(b).map((l) => paragraph(l));
   }
 }
 

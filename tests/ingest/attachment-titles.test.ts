@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseText } from '../../scripts/ingest/index';
-import { bodyToMarkdown, documentBody } from '../../scripts/ingest/emit';
+import { bodyToMarkdown, closingLines, documentBody } from '../../scripts/ingest/emit';
 import type { DocumentNode } from '../../scripts/ingest/types';
 
 const parse = (file: string, path: string) => parseText(file, readFileSync(path, 'utf8'), { encoding: 'UTF-8' }).root.children as DocumentNode[];
@@ -58,6 +58,33 @@ describe('on the seed: 豫法政办〔2019〕12号', () => {
       '未制定行政处罚裁量标准的法律、法规、规章梳理结果一览表',
       '工作任务细则 (省辖市、省直管县市政府)',
       '工作任务细则 (省直行政执法部门)',
+    ]);
+  });
+});
+
+describe('附件： list: a title wrapped onto the next line is one line', () => {
+  it('closingLines joins a line that does not start an entry to the entry above', () => {
+    const text = '附件：1.已制定行政处罚裁量标准的法律、法规、规章\n梳理结果一览表\n2.未制定行政处罚裁量标准的法律、法规、规章\n梳理结果一览表\n3.工作任务细则（省辖市、省直管县市政府）';
+    expect(closingLines({ role: 'attachments', text })).toEqual([
+      '附件：1.已制定行政处罚裁量标准的法律、法规、规章梳理结果一览表',
+      '2.未制定行政处罚裁量标准的法律、法规、规章梳理结果一览表',
+      '3.工作任务细则（省辖市、省直管县市政府）',
+    ]);
+  });
+
+  it('a bare 附件： label keeps its own line; other closing blocks are line by line', () => {
+    expect(closingLines({ role: 'attachments', text: '附件：\n1.甲方案\n2.乙方案' })).toEqual(['附件：', '1.甲方案', '2.乙方案']);
+    expect(closingLines({ role: 'cc', text: '抄送：区委各部门。\n人大常委会办公室' })).toEqual(['抄送：区委各部门。', '人大常委会办公室']);
+  });
+
+  it('004 豫法政办〔2019〕12号: four entries, four lines', () => {
+    const d = parse('004_68eba3d49fe9447e.txt', 'content/sources/004_68eba3d49fe9447e.txt')[3]!;
+    const list = d.children.find((b) => b.type === 'closing' && b.role === 'attachments')!;
+    expect(closingLines(list as { role: string; text: string })).toEqual([
+      '附件：1.已制定行政处罚裁量标准的法律、法规、规章梳理结果一览表',
+      '2.未制定行政处罚裁量标准的法律、法规、规章梳理结果一览表',
+      '3.工作任务细则（省辖市、省直管县市政府）',
+      '4.工作任务细则（省直行政执法部门）',
     ]);
   });
 });
