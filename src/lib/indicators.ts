@@ -129,6 +129,7 @@ export interface CriterionLike {
   veto: boolean;
   bonus: boolean;
   alignment: 'as-printed' | 'regrouped';
+  realigned?: string[];
   group: [number, number, number];
   source: { file: string; lines: [number, number] };
 }

@@ -26,6 +26,8 @@ export const criterionSchema = z.object({
   bonus: z.boolean(),
   inherited: z.object({ overall: z.boolean(), work: z.boolean(), requirement: z.boolean() }),
   alignment: z.enum(['as-printed', 'regrouped']),
+  /** Why the item is not read straight off its printed line (row shifted, cell printed a line early …). */
+  realigned: z.array(z.string()).default([]),
   cells: z.array(z.string()),
   group: z.tuple([z.number().int(), z.number().int(), z.number().int()]),
   errata: recordErrataSchema,
@@ -40,6 +42,7 @@ const checkSchema = z.object({
   parts: z.array(z.object({ label: z.string(), points: z.number().nullable() })),
   ok: z.boolean(),
   message: z.string(),
+  lines: z.array(z.number()).optional(),
 });
 
 /** The points check of the scoring table (one record, id "check"). */
@@ -51,6 +54,8 @@ export const scoringCheckSchema = z.object({
   ok: z.boolean(),
   checks: z.array(checkSchema),
   mismatches: z.array(z.string()),
+  /** Items read away from their printed line, with the reasons (see criterion.realigned). */
+  realigned: z.array(z.object({ id: z.string(), line: z.number(), notes: z.array(z.string()) })).default([]),
   source: sourceSchema,
 });
 

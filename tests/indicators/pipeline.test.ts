@@ -59,11 +59,11 @@ describe('indicators from the segmenter output', () => {
 
 describe('scoring from the segmenter output', () => {
   const out = buildScoringRecords(roots, () => {});
-  it('19 rows over 4 page parts, 4 baseline rows, 7 points mismatches, 6 task details', () => {
-    expect(out.items).toHaveLength(19);
+  it('21 items from 19 printed rows over 4 page parts, 4 baseline rows, 1 points mismatch (the source), 6 task details', () => {
+    expect(out.items).toHaveLength(21);
     expect(new Set(out.items.map((i) => i.part)).size).toBe(4);
     expect(out.items.filter((i) => i.baseline)).toHaveLength(4);
-    expect(out.checks.filter((c) => !c.ok)).toHaveLength(7);
+    expect(out.checks.filter((c) => !c.ok)).toHaveLength(1);
     expect(out.tasks.map((t) => t.audience)).toEqual(['省辖市、省直管县市政府', '省辖市、省直管县市政府', '省辖市、省直管县市政府', '省直行政执法部门', '省直行政执法部门', '省直行政执法部门']);
   });
 });

@@ -31,7 +31,7 @@ describe('indicator open data in the build', () => {
   });
   it('scoring.json holds the rows, the check and the task details', () => {
     const s = JSON.parse(readFileSync(join(dist, 'data/scoring.json'), 'utf8'));
-    expect(s.criteria).toHaveLength(19);
+    expect(s.criteria).toHaveLength(21);
     expect(s.check.mismatches.length).toBeGreaterThan(0);
     expect(s.taskDetails).toHaveLength(6);
   });

@@ -77,7 +77,8 @@ function blockPlain(b: BlockNode): string {
 export function audienceBefore(blocks: BlockNode[], index: number): string | null {
   for (let i = index - 1; i >= 0 && i >= index - 4; i--) {
     const t = norm(blockPlain(blocks[i]!));
-    const m = /^[（(](.+)[)）]$/.exec(t);
+    // "(省辖市、省直管县市政府)" alone, or after a short title in one block ("工作任务细则(…)").
+    const m = /^[^（()）]{0,20}[（(]([^（()）]+)[)）]$/.exec(t);
     if (m) return m[1]!;
     if (blocks[i]!.type === 'table') break;
   }
@@ -135,6 +136,7 @@ export function buildScoringRecords(roots: NoticeRoot[], warn: (m: string) => vo
         ok: checks.every((c) => c.ok),
         checks,
         mismatches: checks.filter((c) => !c.ok).map((c) => c.message),
+        realigned: items.filter((i) => i.realigned.length).map((i) => ({ id: `criterion-${pad(i.order)}`, line: i.lines[0], notes: i.realigned })),
         source: { file, lines },
       },
       body: checks.map((c) => p(c.message)),
@@ -171,7 +173,7 @@ export const scoringExtractor: Extractor = {
     const { records, items, checks, tasks } = buildScoringRecords(ctx.roots);
     const bad = checks.filter((c) => !c.ok).length;
     console.log(
-      `[scoring] ${items.length} 创建标准 rows (${items.filter((i) => i.baseline).length} 基础标准/veto), ${tasks.length} 工作任务细则 rows; points check: ${bad ? `${bad} mismatch(es), see content/scoring/check.mdx` : 'all levels add up'}`,
+      `[scoring] ${items.length} 创建标准 items from ${new Set(items.map((i) => i.lines[0])).size} printed rows (${items.filter((i) => i.baseline).length} 基础标准/veto, ${items.filter((i) => i.realigned.length).length} realigned — shifted row / cell printed a line early / 创建要求 in the 创建标准 column), ${tasks.length} 工作任务细则 rows; points check: ${bad ? `${bad} mismatch(es) left after realignment (as printed in the source), see content/scoring/check.mdx` : 'all levels add up'}`,
     );
     return records;
   },

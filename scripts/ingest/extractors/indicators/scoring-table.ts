@@ -41,6 +41,12 @@ export interface ScoringItemData {
   /** The row's cells exactly as printed, under the header columns (padded to 6). */
   cells: string[];
   lines: [number, number];
+  /**
+   * Why this item is not read straight off its printed line (empty when it is): a row printed one
+   * column to the left, a 创建要求 printed one line early, a 创建要求 printed in the 创建标准 column.
+   * Each note names the evidence (wording, points). See `realign`.
+   */
+  realigned: string[];
 }
 
 export interface PointsCheck {
@@ -51,6 +57,8 @@ export interface PointsCheck {
   parts: { label: string; points: number | null }[];
   ok: boolean;
   message: string;
+  /** Source lines of the rows under this node (so a mismatch can be traced to the notice). */
+  lines?: number[];
 }
 
 const POINTS = /[（(]\s*(\d+)\s*分\s*[）)]/g;
@@ -97,6 +105,31 @@ export function assignRoles(rest: string[]): { standard: string | null; method: 
   return { standard, method, rule, moved };
 }
 
+/** Sentences of a cell: each ends with 。 (and keeps a (n分) printed right after it). */
+export function sentences(s: string | null): string[] {
+  if (!s) return [];
+  const out = [...s.matchAll(/[^。]+。(?:\s*[（(]\s*\d+\s*分\s*[）)])?|[^。]+$/g)].map((m) => m[0].trim()).filter(Boolean);
+  return out.length ? out : [s];
+}
+
+/**
+ * A row printed one column to the left: the 工作要求 cell is missing (a merged cell carried over
+ * the page break), so 创建要求 / 创建标准 / 验收方法 / 评分细则 sit under 工作要求 / 创建要求 /
+ * 创建标准 / 验收方法 and the last column is empty. Recognised by wording: the 4th cell reads as a
+ * 验收方法 (查看…, 实地…, 回访…) and the 5th as a 评分细则 (扣n分 / 加n分), while the 3rd does not
+ * read as a 验收方法.
+ */
+export function isShiftedLeft(c: string[]): boolean {
+  return !c[5] && !!c[3] && !!c[4] && METHOD.test(c[3]) && RULE.test(c[4]) && !!c[2] && !METHOD.test(c[2]) && !RULE.test(c[2]);
+}
+
+const SHIFT_NOTE = '原表本行各栏左移了一格（缺工作要求栏，沿用上方的工作要求），已按内容右移归位。';
+
+function flags(item: Pick<ScoringItemData, 'standard' | 'method' | 'rule' | 'overall'>, text: string) {
+  const veto = /扣\s*100\s*分/.test(text);
+  return { baseline: /基础标准/.test(text) || veto, veto, bonus: /加分/.test(item.overall) };
+}
+
 export function regroupScoring(rows: ScoringRowIn[]): ScoringItemData[] {
   let overall = '';
   let work = '';
@@ -105,17 +138,19 @@ export function regroupScoring(rows: ScoringRowIn[]): ScoringItemData[] {
   rows.forEach((row, i) => {
     const c = [...row.cells.map((x) => squash(x))];
     while (c.length < 6) c.push('');
-    const inherited = { overall: !c[0], work: !c[1], requirement: !c[2] };
-    if (c[0]) {
-      overall = c[0];
-      if (!c[1]) work = '';
+    const shifted = isShiftedLeft(c);
+    // Read the printed cells into their real columns: a left-shifted row has no 工作要求 cell.
+    const v = shifted ? [c[0]!, '', c[1]!, c[2]!, c[3]!, c[4]!] : c;
+    const inherited = { overall: !v[0], work: !v[1], requirement: !v[2] };
+    if (v[0]) {
+      // A new 总体要求 ends the 工作要求 above it; a restated one (page break) keeps it when the row is shifted.
+      if (!v[1] && !(shifted && sameName(v[0], overall))) work = '';
+      overall = v[0];
     }
-    if (c[1]) work = c[1];
-    if (c[2]) requirement = c[2];
-    const { standard, method, rule, moved } = assignRoles(c.slice(3, 6));
-    const all = c.join(' ');
-    const bonus = /加分/.test(overall);
-    const veto = /扣\s*100\s*分/.test(all);
+    if (v[1]) work = v[1];
+    if (v[2]) requirement = v[2];
+    const { standard, method, rule, moved } = assignRoles(v.slice(3, 6));
+    const base = { standard, method, rule, overall };
     out.push({
       order: i + 1,
       part: row.part,
@@ -130,16 +165,207 @@ export function regroupScoring(rows: ScoringRowIn[]): ScoringItemData[] {
       standardPoints: standard ? pointsIn(standard) : [],
       method,
       rule,
-      baseline: /基础标准/.test(all) || veto,
-      veto,
-      bonus,
+      ...flags(base, c.join(' ')),
       inherited,
-      alignment: moved ? 'regrouped' : 'as-printed',
+      alignment: moved || shifted ? 'regrouped' : 'as-printed',
       cells: c.slice(0, 6).map((_, k) => (row.cells[k] ?? '').trim()),
       lines: [row.start, row.end],
+      realigned: shifted ? [SHIFT_NOTE] : [],
     });
   });
-  return out;
+  return realign(out);
+}
+
+// ---------------------------------------------------------------- realignment by points and wording
+
+/**
+ * The text layer of this table lost the row geometry: within one 工作要求 each column is in order,
+ * but a cell merged over several lines (a 创建要求 with two 创建标准) pushes the next cell of its
+ * column one line up, and an empty cell lets its neighbour slide. Two such slips are repaired:
+ *
+ *  - "down": a 创建要求 printed one line early. Its line's 创建标准 (with its 验收方法 and 评分细则)
+ *    belongs to the 创建要求 above; the 创建要求 moves to the next line. When that line already
+ *    prints a 创建要求 of its own, the line holds two rows: it is split, the first sentence of its
+ *    验收方法 and 评分细则 going with the moved 创建要求 and the rest with the printed one.
+ *  - "promote": a 创建要求 printed in the 创建标准 column (its own cell merged across both columns):
+ *    it becomes a 创建要求 of its own, with its 分值, after the 创建要求 of its line.
+ *
+ * A repair is considered only for a row whose printed reading does not add up (the 创建要求 above
+ * it, or its own, states points its 创建标准 do not match), and applied only when the repaired reading adds up
+ * better — fewest failing checks (创建要求 = Σ 创建标准, 工作要求 = Σ 创建要求), then fewest
+ * repairs, and only if that best is unique. Numbers are never changed, only which row they sit in;
+ * every moved item carries a note, and the printed cells stay in `cells`.
+ */
+type Op = { kind: 'down' | 'promote'; at: number };
+
+const short = (s: string) => {
+  const k = s.replace(POINTS, '').trim();
+  return k.length > 24 ? k.slice(0, 22) + '…' : k;
+};
+
+function applyOps(group: ScoringItemData[], ops: Op[]): ScoringItemData[] {
+  const items = group.map((it) => ({ ...it, realigned: [...it.realigned] }));
+  const sorted = [...ops].sort((a, b) => b.at - a.at);
+  for (const op of sorted) {
+    const it = items[op.at]!;
+    if (op.kind === 'promote') {
+      const text = it.standard!;
+      const promoted: ScoringItemData = {
+        ...it,
+        requirement: text,
+        path: [it.overall, it.work, text],
+        points: statedPoints(text),
+        standard: null,
+        standardPoints: [],
+        method: null,
+        rule: null,
+        baseline: false,
+        veto: false,
+        inherited: { ...it.inherited, requirement: false },
+        alignment: 'regrouped',
+        realigned: [`“${short(text)}”印在“创建标准”栏，但它是一条创建要求（分值计入工作要求“${short(it.work)}”，不计入本行的创建要求“${short(it.requirement)}”）。`],
+      };
+      items[op.at] = { ...it, standard: null, standardPoints: [], alignment: 'regrouped', realigned: [...it.realigned, `本行“创建标准”栏的文字是另一条创建要求“${short(text)}”，见下一行。`] };
+      items.splice(op.at + 1, 0, promoted);
+      // Its 验收方法 / 评分细则 slid onto the next line: take the sentences there that share more
+      // wording with it than with that line's own 创建要求 and 创建标准.
+      const next = items[op.at + 2];
+      if (next && next.work === it.work) {
+        const own = `${next.requirement}${next.standard ?? ''}`;
+        const take = (cell: string | null): [string | null, string | null] => {
+          const xs = sentences(cell);
+          const mine = xs.filter((x) => { const a = commonRun(x, text); return a >= 4 && a > commonRun(x, own); });
+          if (!mine.length) return [null, cell];
+          const rest = xs.filter((x) => !mine.includes(x));
+          return [mine.join(''), rest.length ? rest.join('') : null];
+        };
+        const [pm, nm] = take(next.method);
+        const [pr, nr] = take(next.rule);
+        if (pm || pr) {
+          const at = next.lines[0];
+          items[op.at + 1] = { ...promoted, method: pm, rule: pr, lines: [promoted.lines[0], Math.max(promoted.lines[1], next.lines[1])], realigned: [...promoted.realigned, `它的${[pm && '验收方法', pr && '评分细则'].filter(Boolean).join('和')}印在下一行（第 ${at} 行），按措辞归入本项。`] };
+          items[op.at + 2] = { ...next, method: nm, rule: nr, alignment: 'regrouped', realigned: [...next.realigned, `本行${[pm && '验收方法', pr && '评分细则'].filter(Boolean).join('和')}中的“${short(`${pm ?? ''}${pr ?? ''}`)}”属于上一项“${short(text)}”。`] };
+        }
+      }
+    } else {
+      const prev = items[op.at - 1]!;
+      const next = items[op.at + 1]!;
+      const moved = it.requirement;
+      items[op.at] = {
+        ...it,
+        requirement: prev.requirement,
+        path: [it.overall, it.work, prev.requirement],
+        points: prev.points,
+        alignment: 'regrouped',
+        realigned: [...it.realigned, `创建要求“${short(moved)}”印在本行（第 ${it.lines[0]} 行），但本行的创建标准属于上一条创建要求“${short(prev.requirement)}”；“${short(moved)}”归入下一行。`],
+      };
+      const note = `创建要求“${short(moved)}”在原表中印在上一行（第 ${it.lines[0]} 行）。`;
+      if (next.inherited.requirement) {
+        items[op.at + 1] = { ...next, requirement: moved, path: [next.overall, next.work, moved], points: statedPoints(moved), alignment: 'regrouped', realigned: [...next.realigned, note] };
+      } else {
+        // The next line prints its own 创建要求 too: it holds two rows.
+        const ms = sentences(next.method);
+        const rs = sentences(next.rule);
+        const cut = (xs: string[], whole: string | null) => (xs.length >= 2 ? [xs[0]!, xs.slice(1).join('')] : [whole, null]);
+        const [m1, m2] = cut(ms, next.method);
+        const [r1, r2] = cut(rs, next.rule);
+        const first: ScoringItemData = {
+          ...next,
+          requirement: moved,
+          path: [next.overall, next.work, moved],
+          points: statedPoints(moved),
+          method: m1 ?? null,
+          rule: r1 ?? null,
+          ...flags(next, [next.standard, m1, r1].join(' ')),
+          alignment: 'regrouped',
+          realigned: [...next.realigned, note, `本行印有两行内容：创建标准以及验收方法、评分细则的第一句属于“${short(moved)}”，其余属于本行印出的创建要求“${short(next.requirement)}”。`],
+        };
+        const second: ScoringItemData = {
+          ...next,
+          standard: null,
+          standardPoints: [],
+          method: m2 ?? null,
+          rule: r2 ?? null,
+          ...flags(next, [m2, r2].join(' ')),
+          alignment: 'regrouped',
+          realigned: [...next.realigned, `本行与上一项同印在第 ${next.lines[0]} 行（见上一项说明）。`],
+        };
+        items.splice(op.at + 1, 1, first, second);
+      }
+    }
+  }
+  return items;
+}
+
+/** Length of the longest run of characters two texts share (punctuation and (n分) ignored). */
+export function commonRun(a: string, b: string): number {
+  const clean = (x: string) => x.replace(POINTS, '').replace(/[\s。，、；;,.（）()《》“”"：:]/g, '');
+  const x = clean(a);
+  const y = clean(b);
+  let best = 0;
+  let prev = new Array<number>(y.length + 1).fill(0);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = new Array<number>(y.length + 1).fill(0);
+    for (let j = 1; j <= y.length; j++) if (x[i - 1] === y[j - 1]) best = Math.max(best, (cur[j] = prev[j - 1]! + 1));
+    prev = cur;
+  }
+  return best;
+}
+
+function failures(items: ScoringItemData[]): number {
+  return checkPoints(items).filter((c) => !c.ok).length;
+}
+
+function* combos<T>(xs: T[], k: number, from = 0): Generator<T[]> {
+  if (k === 0) {
+    yield [];
+    return;
+  }
+  for (let i = from; i < xs.length; i++) for (const rest of combos(xs, k - 1, i + 1)) yield [xs[i]!, ...rest];
+}
+
+/** Repairs the two slips described above, one 工作要求 (consecutive rows) at a time. */
+export function realign(items: ScoringItemData[], maxOps = 3): ScoringItemData[] {
+  const groups: ScoringItemData[][] = [];
+  for (const it of items) {
+    const g = groups[groups.length - 1];
+    if (g && g[0]!.work === it.work && it.work) g.push(it);
+    else groups.push([it]);
+  }
+  const out: ScoringItemData[] = [];
+  for (const g of groups) {
+    // Only a row whose printed reading does not add up is a candidate: the 创建要求 it sits under
+    // (the one above, for "down"; its own, for "promote") states points its 创建标准 do not match.
+    const sums = new Map<string, number>();
+    for (const it of g) sums.set(it.requirement, (sums.get(it.requirement) ?? 0) + it.standardPoints.reduce((a, b) => a + b, 0));
+    const off = (it: ScoringItemData) => it.points !== null && sums.get(it.requirement) !== it.points;
+    const ops: Op[] = [];
+    g.forEach((it, i) => {
+      if (it.inherited.requirement) return;
+      if (i > 0 && i + 1 < g.length && off(g[i - 1]!)) ops.push({ kind: 'down', at: i });
+      if (it.standard && it.standardPoints.length && off(it) && !METHOD.test(it.standard)) ops.push({ kind: 'promote', at: i });
+    });
+    const base = failures(g);
+    let best: { fails: number; ops: Op[] } = { fails: base, ops: [] };
+    let ties = 0;
+    if (base > 0)
+      for (let k = 1; k <= maxOps; k++) {
+        for (const pick of combos(ops, k)) {
+          // A row takes one repair; a "down" repair and the row below it are one move.
+          const at = pick.map((o) => o.at);
+          if (new Set(at).size < at.length) continue;
+          if (pick.some((o) => o.kind === 'down' && (at.includes(o.at + 1) || at.includes(o.at - 1)))) continue;
+          const f = failures(applyOps(g, pick));
+          // Fewest failing checks first; at equal failures the smaller repair (found first) wins.
+          if (f < best.fails) {
+            best = { fails: f, ops: pick };
+            ties = 0;
+          } else if (f === best.fails && best.ops.length === k && f < base) ties++;
+        }
+      }
+    out.push(...(best.ops.length && ties === 0 ? applyOps(g, best.ops) : g));
+  }
+  return out.map((it, i) => ({ ...it, order: i + 1 }));
 }
 
 /** Same name apart from points, spaces, bracket style, or one trailing character (责任 / 责任制). */
@@ -201,7 +427,29 @@ export function scoringTree(items: ScoringItemData[]): Group[] {
   return roots;
 }
 
-function sumCheck(level: PointsCheck['level'], path: string[], stated: number | null, parts: { label: string; points: number | null }[]): PointsCheck {
+/** Source lines (sorted, unique) and page parts of the rows under a group. */
+function rowsUnder(g: Group): ScoringItemData[] {
+  return [...g.rows, ...g.children.flatMap(rowsUnder)];
+}
+function lineLabel(lines: number[]): string {
+  const runs: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    let j = i;
+    while (j + 1 < lines.length && lines[j + 1] === lines[j]! + 1) j++;
+    runs.push(j > i ? `${lines[i]}–${lines[j]}` : String(lines[i]));
+    i = j + 1;
+  }
+  return runs.join('、');
+}
+
+function sumCheck(
+  level: PointsCheck['level'],
+  path: string[],
+  stated: number | null,
+  parts: { label: string; points: number | null }[],
+  rows: ScoringItemData[] = [],
+): PointsCheck {
   const withPoints = parts.filter((p) => p.points !== null);
   const sum = withPoints.reduce((a, p) => a + (p.points ?? 0), 0);
   const full = path[path.length - 1] ?? '总分';
@@ -221,7 +469,11 @@ function sumCheck(level: PointsCheck['level'], path: string[], stated: number | 
       ? `${name}：${stated} 分，下级合计 ${sum} 分，一致。`
       : `${name}：标注 ${stated} 分，下级合计 ${sum} 分（${withPoints.map((p) => p.points).join(' + ')}${missing ? `，另有 ${missing} 项未标分值` : ''}），不一致。`;
   }
-  return { level, path, stated, sum, parts, ok, message };
+  const lines = [...new Set(rows.map((r) => r.lines[0]))].sort((a, b) => a - b);
+  const pages = [...new Set(rows.map((r) => r.part))].sort((a, b) => a - b);
+  if (!ok && lines.length)
+    message += `（原表第 ${lineLabel(lines)} 行${pages.length > 1 ? `，跨第 ${pages[0]}–${pages[pages.length - 1]} 页` : ''}）`;
+  return { level, path, stated, sum, parts, ok, message, lines };
 }
 
 /** [overall, work, requirement] group numbers (1-based, in table order) of every item, from the tree. */
@@ -259,9 +511,9 @@ export function checkPoints(items: ScoringItemData[]): PointsCheck[] {
     }。表中未写明总分。`,
   });
   for (const o of tree) {
-    checks.push(sumCheck('overall', [o.label], o.points, o.children.map((w) => ({ label: w.label, points: w.points }))));
+    checks.push(sumCheck('overall', [o.label], o.points, o.children.map((w) => ({ label: w.label, points: w.points })), rowsUnder(o)));
     for (const w of o.children) {
-      checks.push(sumCheck('work', [o.label, w.label], w.points, w.children.map((r) => ({ label: r.label, points: r.points }))));
+      checks.push(sumCheck('work', [o.label, w.label], w.points, w.children.map((r) => ({ label: r.label, points: r.points })), rowsUnder(w)));
       for (const r of w.children) {
         const std = r.rows.flatMap((x) => x.standardPoints);
         if (std.length) {
@@ -271,6 +523,7 @@ export function checkPoints(items: ScoringItemData[]): PointsCheck[] {
               [o.label, w.label, r.label],
               r.points,
               r.rows.flatMap((x) => x.standardPoints.map((p) => ({ label: x.standard ?? '', points: p }))),
+              r.rows,
             ),
           );
         }
