@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import pagefind from './src/integrations/pagefind.ts';
 import { rehypeTableScroll, rehypeMaskMobile } from './src/integrations/rehype-cjzl.ts';
 import { rehypeErrataMarks } from './src/integrations/rehype-errata.ts';
+import { rehypeNoticeLayout } from './src/integrations/rehype-notice-layout.ts';
 import { loadSiteConfig } from './src/lib/site.ts';
 
 // One site config file (site.config.yaml, zod-validated); SITE_URL overrides its siteUrl.
@@ -33,7 +34,7 @@ export default defineConfig({
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkGfm],
-      rehypePlugins: [rehypeErrataMarks, rehypeTableScroll, [rehypeMaskMobile, { enabled: config.maskMobile }]],
+      rehypePlugins: [rehypeNoticeLayout, rehypeErrataMarks, rehypeTableScroll, [rehypeMaskMobile, { enabled: config.maskMobile }]],
     }),
   },
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), pagefind()],

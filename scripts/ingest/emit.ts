@@ -164,12 +164,32 @@ export function documentRecord(doc: DocumentNode): RecordOut {
   const meta: DocumentMeta = doc.data;
   const perBlock = doc.children.map((b) => ({ block: b, mdast: blockToMdast(b) }));
   const errata = meta.errata?.length ? locateErrata(meta.errata, perBlock) : undefined;
+  const layout = bodyLayout(perBlock);
   return {
     collection: 'documents',
     id: meta.id,
-    data: { ...(meta as unknown as Record<string, unknown>), id: meta.id, source: meta.source, outline: outline(doc), ...(errata ? { errata } : {}) },
+    data: { ...(meta as unknown as Record<string, unknown>), id: meta.id, source: meta.source, outline: outline(doc), ...(errata ? { errata } : {}), ...(layout.length ? { blockRoles: layout } : {}) },
     body: perBlock.flatMap((x) => x.mdast),
   };
+}
+
+/**
+ * Which top-level body blocks are a 公文's header or closing lines, for the page to lay them out as
+ * printed (文号 centred, 主送 flush left, signature and date on the right, 版记 small): `at` is the
+ * index of the block among the body's top-level blocks, `role` the header/closing role. Written to the
+ * frontmatter as `blockRoles` (not `layout`: that name is Astro's MDX layout import). Presentation
+ * only — the text is in the body like every other line (rehypeNoticeLayout adds a class).
+ */
+export function bodyLayout(perBlock: { block: BlockNode; mdast: RootContent[] }[]): { at: number; role: string }[] {
+  const out: { at: number; role: string }[] = [];
+  let at = 0;
+  for (const { block, mdast } of perBlock) {
+    for (let k = 0; k < mdast.length; k++) {
+      if (block.type === 'header' || block.type === 'closing') out.push({ at: at + k, role: block.role });
+    }
+    at += mdast.length;
+  }
+  return out;
 }
 
 function textValues(nodes: RootContent[]): string[] {

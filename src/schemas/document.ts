@@ -53,6 +53,13 @@ export const documentSchema = z.object({
   errata: z
     .array(z.object({ line: z.number().int(), original: z.string(), corrected: z.string(), reason: z.string(), occurrence: z.number().int().optional() }))
     .default([]),
+  /**
+   * Header and closing lines of the body (by index among its top-level blocks) with their role —
+   * banner, docNumber, recipients, signature, date, contact, attachments, cc, printed … — so the page
+   * lays them out as printed (rehypeNoticeLayout). Presentation only. (Not named `layout`: Astro's MDX
+   * reads a frontmatter `layout` as a layout component to import.)
+   */
+  blockRoles: z.array(z.object({ at: z.number().int().nonnegative(), role: z.string() })).optional(),
   source: sourceSchema,
   /** When the same 发文字号 arrived in several sources: all of them (published once). */
   sources: z.array(sourceSchema).optional(),
