@@ -11,7 +11,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Options as ToMarkdownOptions, type Unsafe } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
-import type { BlockNode, DocumentMeta, DocumentNode, RecordOut, TableNode, TableRow } from './types';
+import type { BlockNode, DocumentMeta, DocumentNode, HeadingNode, RecordOut, TableNode, TableRow } from './types';
 
 /** Headings longer than this are emitted as a numbered paragraph (a whole sentence is not a heading). */
 export const MAX_HEADING_CHARS = 40;
@@ -152,10 +152,14 @@ export function emitRecord(record: RecordOut): EmittedFile {
   return { path: `content/${record.collection}/${record.id}.mdx`, content: serializeMdx(record.data, record.body) };
 }
 
-/** Outline of a document (its numbered headings), for a table of contents on the page. */
+/**
+ * Outline of a document (its numbered headings), for a table of contents on the page: the headings
+ * the page shows — a numbered item whose lead phrase is a whole long sentence (> MAX_HEADING_CHARS)
+ * is printed as a paragraph, so it is not in the outline either.
+ */
 export function outline(doc: DocumentNode): { depth: number; marker: string; text: string; lines: [number, number] }[] {
   return doc.children
-    .filter((b) => b.type === 'heading')
+    .filter((b): b is HeadingNode => b.type === 'heading' && [...b.text].length <= MAX_HEADING_CHARS)
     .map((h) => ({ depth: h.depth, marker: h.marker, text: h.text, lines: [h.position.start.line, h.position.end.line] as [number, number] }));
 }
 

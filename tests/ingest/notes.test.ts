@@ -71,3 +71,14 @@ describe('notes on the real seeds', () => {
     expect(hs).toEqual(['一、', '二、', '（一）', '（二）', '（三）', '三、', '四、']);
   });
 });
+
+describe('outline[] lists the headings the page shows', () => {
+  it('004 郑法政办〔2019〕7号: its 一、…四、 are whole sentences printed as paragraphs, so its outline is empty; 豫法政办〔2019〕12号 keeps its sections', () => {
+    const docs = parseText('004.txt', readFileSync('content/sources/004_68eba3d49fe9447e.txt', 'utf8'), { encoding: 'UTF-8' }).root.children as DocumentNode[];
+    const notice = docs[0]!;
+    expect(notice.children.filter((b) => b.type === 'heading')).toHaveLength(4); // still numbered items in the tree (work points)
+    expect(outline(notice)).toEqual([]);
+    expect(documentBody(notice).filter((n) => n.type === 'heading')).toEqual([]);
+    expect(outline(docs[3]!).map((h) => h.marker)).toEqual(['一、', '二、', '（一）', '（二）', '（三）', '三、', '四、']);
+  });
+});
