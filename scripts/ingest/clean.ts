@@ -116,7 +116,8 @@ const NEXT_FIELD_LABEL = /^[\u4e00-\u9fff]{1,8}[：:]/;
 
 /**
  * The spaces that separate the blanks of a form: inside and before a blank date ("盖 章 年 月 日" →
- * "盖章 年 月 日", not "盖章年月日") and between empty fields ("推荐单位：（印章） 联系人： 电话：").
+ * "盖章 年 月 日", not "盖章年月日") and between empty fields ("推荐单位：（印章） 联系人： 电话："); and
+ * the spaces between the dates of a list ("9 月 10 月 11 月" → "9月 10月 11月", not "9月10月11月").
  * They are kept as one space; every other space touching Chinese text is a layout artefact.
  */
 function formSpaces(text: string): Set<number> {
@@ -131,6 +132,12 @@ function formSpaces(text: string): Set<number> {
   }
   for (const m of text.matchAll(SPACE_RUN)) {
     const i = m.index!;
+    // a list of dates of the same unit: "8月 9月 10月", "9月 12月" (not "2019 年 7 月": 年 then 月)
+    const unit = text[i - 1];
+    if (unit && /[年月日]/.test(unit) && new RegExp(`^\\d{1,4}${SPACE_CLASS}*${unit}`).test(text.slice(i + m[0].length))) {
+      keep.add(i);
+      continue;
+    }
     if (/[：:]/.test(text.slice(0, i)) && /[：:）)]$/.test(text.slice(0, i)) && NEXT_FIELD_LABEL.test(text.slice(i + m[0].length))) keep.add(i);
   }
   return keep;

@@ -32,6 +32,14 @@ describe('clean: form blanks keep one separating space', () => {
     expect(normaliseSpaces('参加人数：1. 各省辖市。市级部门 60 人')).toBe('参加人数：1.各省辖市。市级部门60人');
   });
 
+  it('a list of dates of the same unit keeps its separating spaces (004 工作任务细则 完成期限 "9 月 10 月 11 月")', () => {
+    expect(normaliseSpaces('9 月 10 月 11 月')).toBe('9月 10月 11月');
+    expect(normaliseSpaces('8月 9月 10月')).toBe('8月 9月 10月');
+    expect(normaliseSpaces('2019年 2020年')).toBe('2019年 2020年');
+    expect(normaliseSpaces('2019年7月 23日')).toBe('2019年7月23日');
+    expect(normaliseSpaces('9 月公布行政执法权责清单; 12 月公布')).toBe('9月公布行政执法权责清单; 12月公布');
+  });
+
   it('counts only the spaces it removes', () => {
     const r = clean('盖 章 年 月 日');
     expect(r.normalisations['cjk-space']).toBe(1);
