@@ -206,3 +206,15 @@ export function documentsOpenData(
   const json = JSON.stringify({ count: records.length, documents: records }, null, 1) + '\n';
   return opts.maskMobile ? maskMobile(json) : json;
 }
+
+/**
+ * An attachment printed inside this document (附件 1–4 of 豫法政办〔2019〕12号, the 申报表 of
+ * 豫法政办〔2019〕10号) has no record of its own: the slug of the body heading that is its title, so
+ * the 附件 list links down the page instead of calling it 未收录. Titles compare without spaces,
+ * brackets and punctuation ("工作任务细则（省辖市…）" = heading "工作任务细则 (省辖市…)").
+ */
+export function attachmentHeading(title: string, headings: readonly { slug: string; text: string }[]): string | undefined {
+  const key = (s: string) => s.replace(/[\s《》〈〉“”"'‘’（）()【】[\]〔〕：:，,。.、—-]/g, '');
+  const k = key(title);
+  return k ? headings.find((h) => key(h.text) === k)?.slug : undefined;
+}
