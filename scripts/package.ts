@@ -68,11 +68,24 @@ export function releaseDate(cfg: SiteConfig, env = process.env, root = process.c
   throw new Error('package: no release date — set releaseDate in site.config.yaml or SOURCE_DATE_EPOCH (no documents to take it from).');
 }
 
-function detectBase(dist: string): string | null {
+function canonicalOf(dist: string): URL | null {
   const index = join(dist, 'index.html');
   if (!existsSync(index)) return null;
   const href = readFileSync(index, 'utf8').match(/<link rel="canonical" href="([^"]+)"/)?.[1];
-  return href ? new URL(href).pathname : null;
+  return href ? new URL(href) : null;
+}
+
+function detectBase(dist: string): string | null {
+  return canonicalOf(dist)?.pathname ?? null;
+}
+
+/**
+ * The config the build really used: the site URL is read back from the built pages (SITE_URL at build
+ * time overrides the file), so the manifest never names a URL the pages do not carry.
+ */
+export function configUsed(dist: string, cfg: SiteConfig): SiteConfig {
+  const origin = canonicalOf(dist)?.origin;
+  return origin && origin !== 'null' ? { ...cfg, siteUrl: origin } : cfg;
 }
 
 /** Builds the archive bytes and the manifest for a dist folder. Pure apart from reading dist. */
@@ -92,7 +105,7 @@ export function buildPackage(dist: string, cfg: SiteConfig, date: { date: string
     releaseDate: date.date,
     dateSource: date.source,
     base: detectBase(dist),
-    config: cfg,
+    config: configUsed(dist, cfg),
     fileCount: files.length,
     totalBytes: files.reduce((s, f) => s + f.size, 0),
     files,

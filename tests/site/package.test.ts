@@ -2,12 +2,12 @@
 // (SHA-256 per file, the config used); the archive is reproducible byte for byte.
 import { describe, it, expect, inject, beforeAll, afterAll } from 'vitest';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { unzipSync } from 'fflate';
-import { buildPackage, releaseDate, newestDocumentDate, MANIFEST_NAME, type Manifest } from '../../scripts/package';
+import { buildPackage, configUsed, releaseDate, newestDocumentDate, MANIFEST_NAME, type Manifest } from '../../scripts/package';
 import { parseSiteConfig } from '../../src/lib/site';
 import { allFiles } from '../helpers/html';
 import { runAstroBuild } from '../setup/build';
@@ -53,6 +53,21 @@ describe('release package', () => {
       const bytes = entries[f.path]!;
       expect(bytes.length).toBe(f.size);
       expect(createHash('sha256').update(bytes).digest('hex'), f.path).toBe(f.sha256);
+    }
+  });
+
+  it('records the site URL the build used (SITE_URL at build time), not the one in the file', () => {
+    const fake = mkdtempSync(join(tmpdir(), 'cjzl-pkg-'));
+    try {
+      writeFileSync(join(fake, 'index.html'), '<link rel="canonical" href="https://www.xxx.gov.cn/zfjs/cjzl/">');
+      const used = configUsed(fake, cfg);
+      expect(used.siteUrl).toBe('https://www.xxx.gov.cn');
+      expect({ ...used, siteUrl: cfg.siteUrl }).toEqual(cfg);
+      const { manifest } = buildPackage(fake, cfg, date);
+      expect(manifest.config.siteUrl).toBe('https://www.xxx.gov.cn');
+      expect(manifest.base).toBe('/zfjs/cjzl/');
+    } finally {
+      rmSync(fake, { recursive: true, force: true });
     }
   });
 
