@@ -10,7 +10,7 @@ import { IngestError, isIngestError } from './errors';
 import { extractors as registered } from './extractors/index';
 import { finishCorpus, listSources, parseFile, type ParsedFile } from './index';
 import { linkDocuments, type Duplicate } from './link';
-import type { DocumentMeta, Extractor, RecordOut } from './types';
+import type { DocumentMeta, ExtractNote, Extractor, RecordOut } from './types';
 
 export interface FileReport {
   file: string;
@@ -27,6 +27,8 @@ export interface IngestReport {
   files: FileReport[];
   duplicates: Duplicate[];
   extractors: Record<string, number>;
+  /** What extractors skipped in the sources, with file:line and why (also printed as progress). */
+  notes: (ExtractNote & { extractor: string })[];
   collections: Record<string, number>;
   documents: DocumentMeta[];
   records: RecordOut[];
@@ -90,11 +92,16 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
   // Extractors get every tree (without the documents dropped as duplicates) and the published records.
   const extractorCounts: Record<string, number> = {};
   const records: RecordOut[] = [];
+  const notes: IngestReport['notes'] = [];
   const roots = corpus.roots.map((r) => (r.children.every((d) => published.has(d.data.id)) ? r : { ...r, children: r.children.filter((d) => published.has(d.data.id)) }));
   for (const ex of options.extractors ?? registered) {
     let out: RecordOut[];
     try {
-      out = ex.extract({ roots, documents: byId });
+      const note = (n: ExtractNote) => {
+        notes.push({ extractor: ex.name, ...n });
+        progress(`  ${ex.name}: skipped ${n.file}:${n.line} ${n.text} — ${n.reason}`);
+      };
+      out = ex.extract({ roots, documents: byId, note });
     } catch (e) {
       throw new AggregateError(
         [new IngestError({ code: 'extractor', file: `scripts/ingest/extractors (${ex.name})`, detail: `extractor "${ex.name}" threw: ${(e as Error)?.message ?? String(e)}`, expected: 'every extractor to return its records', action: `fix the "${ex.name}" extractor (stack below)`, cause: e })],
@@ -141,7 +148,7 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
       coverage: cov,
     };
   });
-  return { files, duplicates, extractors: extractorCounts, collections, documents, records: all, output };
+  return { files, duplicates, extractors: extractorCounts, notes, collections, documents, records: all, output };
 }
 
 /**

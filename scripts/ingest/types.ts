@@ -233,10 +233,24 @@ export interface RecordOut {
   body: import('mdast').RootContent[];
 }
 
+/** Something an extractor saw in a source and did not turn into a record, with why (listed in the ingest report). */
+export interface ExtractNote {
+  file: string;
+  /** 1-based line in the original source. */
+  line: number;
+  /** The text as printed (shortened), e.g. "1.上报的材料…". */
+  text: string;
+  reason: string;
+  /** The document id it stands in. */
+  document?: string;
+}
+
 /** Context handed to every extractor: all parsed files, plus the document records by id. */
 export interface ExtractContext {
   roots: NoticeRoot[];
   documents: Map<string, DocumentMeta>;
+  /** Report a skipped part of a source (file:line and why); the ingest report lists every note. Optional. */
+  note?: (n: ExtractNote) => void;
 }
 
 /** One record type's extraction step. Registered in scripts/ingest/extractors/index.ts. */

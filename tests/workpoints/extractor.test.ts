@@ -98,14 +98,69 @@ describe('workpoints extractor on hand-built trees', () => {
     expect(data[0]!.quotas.map((q) => [q.text, q.qualifier])).toEqual([['原则上推荐 1 个', '原则上']]);
   });
 
-  it('numbered notes under no heading (form notes) are skipped and reported', () => {
+  it('numbered notes of a 注：/说明： block (paragraph role note) are skipped and reported with their line', () => {
     const d = doc({ id: 'fj1', title: '梳理结果一览表', printedDate: '2019-07-11' }, [
       table(['序号', '法律、法规、规章名称', '备注'], [], 260),
-      h(3, '2.', 2, '“本次修订裁量标准完成时限”一栏请填写日期，具体到年月', 264),
+      { ...p('注：1.设区的市行政执法部门只填写本市制定的地方性法规、规章相关内容；', 262), role: 'note' },
+      { ...p('2.“本次修订裁量标准完成时限”一栏请填写日期，具体到年月；', 264), role: 'note' },
     ]);
     const { data, report } = run([root('004.txt', [d])]);
     expect(data).toEqual([]);
-    expect(report.skipped[0]).toMatchObject({ line: 264, document: 'fj1' });
+    expect(report.skipped.map((s) => [s.line, s.document, s.file])).toEqual([
+      [262, 'fj1', '004.txt'],
+      [264, 'fj1', '004.txt'],
+    ]);
+    expect(report.skipped[1]!.text).toBe('2.“本次修订裁量标准完成时限”一栏请填写日期，具体到年月；');
+    expect(report.skipped[1]!.reason).toContain('说明/注');
+  });
+
+  it('top-level 1. items are work items when the document has no higher-level sections', () => {
+    const d = doc({ id: 'pzb-2024-3', title: '关于做好示范创建工作的通知', docNumber: '濮政办〔2024〕3号', signedDate: '2024-03-15' }, [
+      p('现就有关事项通知如下：', 9),
+      h(3, '1.', 1, '加强组织领导。', 10, '各县区要在4月底前成立工作专班。'),
+      h(3, '2.', 2, '强化督促检查。', 11, '市政府督查室每季度通报一次。'),
+    ]);
+    const { data, report } = run([root('puyang.txt', [d])]);
+    expect(data.map((x) => [x.id, x.title, x.section, x.seq])).toEqual([
+      ['pzb-2024-3-1', '加强组织领导', '正文', 1],
+      ['pzb-2024-3-2', '强化督促检查', '正文', 2],
+    ]);
+    expect(data[0]!.deadlines).toMatchObject([{ date: '2024-04-30', text: '4月底前' }]);
+    expect(data[0]!.units).toEqual(['各县区']);
+    expect(data[1]!.units).toEqual(['市政府督查室']);
+    expect(report.skipped).toEqual([]);
+  });
+
+  it('a numbered heading outside the sections of a sectioned document is skipped and reported, with its sub-items', () => {
+    const d = doc({ id: 'x-2024', title: '2024年工作安排' }, [
+      h(3, '1.', 1, '本安排适用于县直各单位。', 3),
+      h(4, '（1）', 1, '含垂直管理部门。', 4),
+      h(1, '一、', 1, '健全依法决策机制', 5),
+      h(3, '1.', 1, '严格落实重大行政决策程序。', 6, '县司法局负责。'),
+    ]);
+    const { data, report } = run([root('x.txt', [d])]);
+    expect(data.map((x) => x.id)).toEqual(['x-2024-1-1']);
+    expect(report.skipped.map((s) => [s.file, s.line, s.text])).toEqual([
+      ['x.txt', 3, '1.本安排适用于县直各单位'],
+      ['x.txt', 4, '（1）含垂直管理部门'],
+    ]);
+    expect(report.skipped[0]!.reason).toContain('不在任何章节之下');
+  });
+
+  it('skipped items go to ctx.note (the ingest report) with file, line and reason', () => {
+    const d = doc({ id: 'fa-2023', title: '创建方案' }, [
+      h(1, '一、', 1, '指导思想', 18),
+      h(3, '1.', 1, '坚持党的领导。', 19),
+      h(1, '二、', 2, '主要任务', 20),
+      h(3, '1.', 1, '依法全面履行政府职能。', 21, '深化改革。'),
+    ]);
+    const notes: unknown[] = [];
+    const recs = createWorkpointsExtractor({ themes }).extract({ ...ctx([root('001.txt', [d])]), note: (n) => notes.push(n) });
+    expect(recs.map((r) => r.id)).toEqual(['fa-2023-2-1']);
+    expect(notes).toEqual([
+      { file: '001.txt', line: 18, text: '一、指导思想', reason: '属于“指导思想”：说明性章节，不是工作任务', document: 'fa-2023' },
+      { file: '001.txt', line: 19, text: '1.坚持党的领导', reason: '属于“指导思想”：说明性章节，不是工作任务', document: 'fa-2023' },
+    ]);
   });
 
   it('task table rows with 完成期限: one item per row, deadlines labelled by what falls due', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentYear, findQuotas, findUnits, shortTitle, splitLead, asciiId } from '../../scripts/ingest/extractors/workpoints/fields';
+import { documentYear, findQuotas, findUnits, isBodyName, shortTitle, splitLead, asciiId } from '../../scripts/ingest/extractors/workpoints/fields';
 import type { DocumentMeta } from '../../scripts/ingest/types';
 
 describe('workpoint fields', () => {
@@ -31,6 +31,25 @@ describe('workpoint fields', () => {
     // an action phrase is not a body
     expect(findUnits('严格落实行政机关负责人依法出庭应诉制度。')).toEqual([]);
     expect(findUnits('深化“放管服效”改革，进一步加大简政放权力度。')).toEqual([]);
+    // the subject of a clause after a comma, and 请 …
+    expect(findUnits('年度工作多、任务重、要求高，各地各部门要高度重视')).toEqual(['各地各部门']);
+    expect(findUnits('请各地各部门按照推荐方案要求，于10月31日之前推荐')).toEqual(['各地各部门']);
+    // 原则上 / 在 / 于 / 每季度 after the body; 、 inside brackets is part of the name
+    expect(findUnits('各县（市、区）人民政府原则上推荐1个')).toEqual(['各县（市、区）人民政府']);
+    expect(findUnits('各省辖市、省直管县（市）政府在本地区选取培育对象')).toEqual(['各省辖市', '省直管县（市）政府']);
+    expect(findUnits('请各县区于2024年6月30日前报送')).toEqual(['各县区']);
+    expect(findUnits('市政府督查室每季度通报一次')).toEqual(['市政府督查室']);
+    expect(findUnits('党政主要负责人要履行第一责任人职责')).toEqual(['党政主要负责人']);
+    // verbs and self-references are not bodies
+    expect(findUnits('引导行政机关在日常监管中实施行政指导')).toEqual([]);
+    expect(findUnits('体现近年来，本单位在推进服务型行政执法建设中的情况')).toEqual([]);
+    expect(findUnits('会同省法治政府建设领导小组办公室统一发布')).toEqual(['省法治政府建设领导小组办公室']);
+  });
+  it('isBodyName: a heading that is only a body name', () => {
+    expect(isBodyName('济源示范区、各省直单位')).toBe(true);
+    expect(isBodyName('各省辖市')).toBe(true);
+    expect(isBodyName('推荐范围')).toBe(false);
+    expect(isBodyName('加强组织领导')).toBe(false);
   });
   it('document year: dates, then 文号, then title, then the parent', () => {
     const base = { issuers: [], kind: '通知', children: [], attachments: [], contacts: [], cites: [], source: { file: 'f', lines: [1, 1] as [number, number] } };

@@ -102,6 +102,39 @@ describe('work points from the seeds', () => {
     expect(dated.some((s) => s.endsWith('@2019-08-20'))).toBe(true); // 郑法政办〔2019〕7号
     expect(dated.length).toBe(19);
   });
+  it('units: the responsible parties the text names (clause subjects, 请…, a body named as the title, a sub-item under its parent)', () => {
+    const units = (id: string) => data.find((d) => d.id === id)!.units;
+    // 请各地各部门按照…；…，省法治政府建设领导小组办公室将…
+    expect(units('2022-ndqstjfwxxzzfjsg-3-9')).toEqual(['各地各部门', '省法治政府建设领导小组办公室']);
+    // 年度服务型行政执法工作多、任务重、要求高，各地各部门要高度重视
+    expect(units('2022-ndqstjfwxxzzfjsg-4-10')).toEqual(['各地各部门']);
+    // siblings keep theirs
+    expect(units('2022-ndqstjfwxxzzfjsg-1-1')).toContain('各地各部门');
+    expect(units('2022-ndqstjfwxxzzfjsg-3-7')).toEqual(['省法治政府建设领导小组办公室', '各地各部门']);
+    // 各县（市、区）人民政府原则上向…推荐 — the 、 inside the brackets does not split the name
+    expect(units('zfzb-2019-7-2')).toEqual(['各县（市、区）人民政府', '市人民政府各部门']);
+    expect(units('xyxcjqsfzzfjssfx-2-1')).toEqual(['各乡（镇）人民政府', '相关县直单位']);
+    // 3.可以推荐名额：1.各省辖市。可以推荐4个单位 — the body is the title
+    expect(units('2022-ndqstjfwxxzzfjsg-fj2-3-2')).toEqual(['济源示范区', '各省直单位']);
+    // 组织验收: 省法治政府建设领导小组办公室统一…检查验收; its five 验收方式 are done by the same body
+    expect(units('yfzb-2019-10-2-3')).toEqual(['省法治政府建设领导小组办公室']);
+    expect(units('yfzb-2019-10-2-3-1')).toEqual(['省法治政府建设领导小组办公室']);
+    expect(units('2016-hjqntjyfxzjsfzzf-9-28')).toEqual(['区政府']);
+    // nothing invented: a task that names no body has none; 本单位 in a description is not a party
+    expect(units('xyxcjqsfzzfjssfx-3-1')).toEqual([]);
+    expect(units('2022-ndqstjfwxxzzfjsg-fj2-1-1-2')).toEqual([]);
+    expect(units('2022-ndqstjfwxxzzfjsg-2-4')).toEqual(['各试点单位']);
+  });
+  it('themes: the creation steps and 督查 tasks have themes from the shared vocabulary', () => {
+    const themes = (id: string) => data.find((d) => d.id === id)!.themes;
+    expect(themes('xyxcjqsfzzfjssfx-4-2').map((t) => t.id)).toEqual(['shifan-chuangjian']);
+    expect(themes('xyxcjqsfzzfjssfx-4-2')[0]!.terms).toEqual(['示范县', '创建活动', '自查自评']);
+    expect(themes('xyxcjqsfzzfjssfx-4-4').map((t) => t.id)).toEqual(['shifan-chuangjian', 'ducha-kaohe']);
+    expect(themes('2016-hjqntjyfxzjsfzzf-9-30').map((t) => t.id)).toEqual(['fazhi-duiwu']);
+    // a 推荐名额 line names no practice: no theme is forced on it
+    expect(themes('2022-ndqstjfwxxzzfjsg-fj2-3-1')).toEqual([]);
+    expect(data.filter((d) => d.themes.length === 0).length).toBeLessThan(10);
+  });
   it('ids are unique ASCII, every record validates against the schema and names its source lines', () => {
     expect(new Set(data.map((d) => d.id)).size).toBe(data.length);
     for (const d of data) {

@@ -10,7 +10,7 @@ import type { RootContent } from 'mdast';
 import type { DocumentNode, Extractor, ExtractContext, NoticeRoot, RecordOut } from '../types';
 import { findDeadlines, type Deadline } from '../dates';
 import { matchThemes, loadThemes, type Theme, type ThemeMatch } from '../themes';
-import { asciiId, cleanText, documentDate, documentYear, findQuotas, findUnits, shortTitle, splitLead, type Quota } from './workpoints/fields';
+import { asciiId, cleanText, documentDate, documentYear, findQuotas, findUnits, isBodyName, shortTitle, splitLead, type Quota } from './workpoints/fields';
 import { itemsOf, type Skipped } from './workpoints/items';
 import { rowsOf } from './workpoints/table';
 
@@ -49,8 +49,22 @@ function headingLabel(h: { marker: string; text: string }): string {
 
 export interface WorkpointsOptions {
   themes?: Theme[];
-  /** Receives the per-document counts and the headings that were not taken as work items. */
+  /** Receives the per-document counts and the headings that were not taken as work items
+   * (each skipped one also goes to `ctx.note`, which the ingest report lists with file:line and why). */
   report?: (r: WorkpointsReport) => void;
+}
+
+/**
+ * The units an item names: the bodies its text names as actors (findUnits); else, when its title is
+ * a body's name and its text says what that body does (1.各省辖市。可以推荐4个单位…), that body;
+ * else the units of the item it is a sub-item of (组织验收 › 听取汇报: the 验收 is done by the body
+ * the parent names). Never a unit the text does not print.
+ */
+function unitsOf(title: string, paragraphs: string[], all: string, parent: WorkPointData | undefined): string[] {
+  const own = findUnits(all);
+  if (own.length) return own;
+  if (isBodyName(title) && /^(?:要|将|应当|应|可以|可|须|必须|原则上|负责)/u.test(paragraphs[0] ?? '')) return findUnits(`${title}${paragraphs[0]}`);
+  return parent ? [...parent.units] : [];
 }
 
 /** Records of one document. */
@@ -96,7 +110,7 @@ export function workpointsOfDocument(root: NoticeRoot, doc: DocumentNode, ctx: E
       body: bodyText,
       deadlines,
       quotas: findQuotas(all),
-      units: findUnits(all),
+      units: unitsOf(title, paragraphs, all, it.parentIndex !== undefined ? (records[it.parentIndex]?.data as WorkPointData | undefined) : undefined),
       themes: matchThemes(all, themes),
       source: { file, lines: [h.position.start.line, it.endLine] },
     };
@@ -163,7 +177,10 @@ export function createWorkpointsExtractor(opts: WorkpointsOptions = {}): Extract
             rows: records.filter((r) => r.data.kind === 'row').length,
             dated: records.filter((r) => (r.data.deadlines as Deadline[]).some((d) => d.date)).length,
           });
-          report.skipped.push(...skipped.map((s) => ({ ...s, file: root.data.file, document: doc.data.id })));
+          for (const s of skipped) {
+            report.skipped.push({ ...s, file: root.data.file, document: doc.data.id });
+            ctx.note?.({ file: root.data.file, line: s.line, text: s.text, reason: s.reason, document: doc.data.id });
+          }
         }
       }
       opts.report?.(report);

@@ -78,34 +78,64 @@ export function findQuotas(text: string): Quota[] {
 }
 
 const UNIT_SUFFIX =
-  /(办公室|领导小组|部门|单位|政府|厅|局|委员会|委|办|机构|机关|司法所|法院|检察院|街道）|（街道）|乡（镇）|镇|街道|各地|试点单位|各部门|各地各部门|各地、各部门)$/u;
-const SUBJECT_RE = /^([^，。；：,;:“”"《》]{2,40}?)(?:要|将|应当|应|负责(?!人)|可|须|必须)(?!求)/u;
+  /(办公室|领导小组|部门|单位|政府|厅|局|委员会|委|办|机构|机关|司法所|法院|检察院|督查室|街道）|（街道）|乡（镇）|（镇）|镇|街道|各地|试点单位|各部门|各地各部门|各地、各部门|省辖市|县区|县（市、区）|示范区|主要负责人)$/u;
+/**
+ * The word after the subject that makes it the actor of the clause: a modal (要, 将, 应当, 可以 …),
+ * or a phrase that in these notices follows the body that acts (原则上, 根据/按照 …, 统一, 在/于 … 前,
+ * 每年/每季度 …).
+ */
+const SUBJECT_RE =
+  /^([^，。；：,;:“”"《》]{2,40}?)(?:(?<![主重需必只])要(?!求|点|素)|将|应当|应|负责(?!人)|可以|可|须|必须|原则上|根据|按照|统一|(?:仍)?设在|在|于|每(?:年|半年|季度|月))/u;
 /** A subject that starts with a verb is an action (严格落实行政机关负责人…), not a body. */
-const VERB_START = /^(严格|认真|加强|全面|深入|积极|推进|推行|落实|完善|建立|健全|坚持|强化|持续|进一步|充分|切实|依法|按照|根据|结合|组织|做好)/u;
+const VERB_START = /^(严格|认真|加强|全面|深入|积极|推进|推行|落实|完善|建立|健全|坚持|强化|持续|进一步|充分|切实|依法|按照|根据|结合|组织|做好|对|以|经|将|把|在|从|为|由于|引导|鼓励|支持|督促|指导|帮助|推动|会同|配合|协调|要求|通过|围绕|本)/u;
+
+/** Split at 、 outside brackets: 各乡（镇）人民政府、相关县直单位 → 2; 各县（市、区）人民政府 → 1. */
+function splitList(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const c of s) {
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+    if (c === '、' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** A body's name on its own (a heading like "各省辖市" or "济源示范区、各省直单位"). */
+export function isBodyName(text: string): boolean {
+  const t = text.replace(/[。：:]+$/u, '');
+  return t.length >= 2 && t.length <= 30 && !/[，,；;。]/u.test(t) && !VERB_START.test(t) && splitList(t).every((u) => UNIT_SUFFIX.test(u.replace(/^(?:请|由)/u, '')));
+}
 
 /**
- * Who the text names as responsible: the subject of a sentence that starts with a body
- * (各地各部门要…, 省法治政府建设领导小组办公室将…, 县级以上司法行政部门要…), and bodies after 会同.
- * A list like "省市场监管局、省交通运输厅…等省直单位" is split at 、.
+ * Who the text names as responsible: the subject of a clause that starts with a body
+ * (各地各部门要…, 省法治政府建设领导小组办公室将…, 请各地各部门按照…, 各县（市、区）人民政府原则上…,
+ * 市政府督查室每季度…), and bodies after 会同. A list like "省市场监管局、省交通运输厅…等省直单位"
+ * is split at 、 (not inside brackets: 各县（市、区）). Only names the text prints; nothing is inferred.
  */
 export function findUnits(text: string): string[] {
   const units: string[] = [];
   const add = (u: string) => {
-    const v = u.replace(/^(?:请|由|对|在|并|同时|其中|另外|此外)/u, '').replace(/等.*$/u, '').trim();
+    const v = u.replace(/^(?:请|由|并|同时|其中|另外|此外)/u, '').replace(/等.*$/u, '').trim();
     if (v.length >= 2 && !units.includes(v)) units.push(v);
   };
   for (const sentence of text.split(/[。；;！!？?\n]/u)) {
-    const s = sentence.replace(/^[ \t\u3000]+/u, '');
-    const m = SUBJECT_RE.exec(s);
-    if (m) {
+    for (const clause of sentence.split(/[，,]/u)) {
+      const s = clause.replace(/^[ \t\u3000]+/u, '').replace(/^(?:请|由|并|同时|其中|另外|此外)/u, '');
+      const m = SUBJECT_RE.exec(s);
+      if (!m) continue;
       const subject = m[1]!.replace(/[（(][^）)]*[）)]$/u, (p) => (/(镇|街道|市、区|下同)/u.test(p) ? p : ''));
       const head = subject.replace(/^.*?(?:组织|结合|按照|根据)/u, '');
-      if (UNIT_SUFFIX.test(subject) && head === subject && !VERB_START.test(subject)) {
-        if (subject.includes('、') && /等/u.test(subject) === false) subject.split('、').forEach(add);
-        else add(subject);
-      }
+      if (head !== subject || VERB_START.test(subject)) continue;
+      const parts = /等/u.test(subject) ? [subject] : splitList(subject);
+      if (parts.every((u) => UNIT_SUFFIX.test(u))) parts.forEach(add);
     }
-    for (const g of s.matchAll(/会同([^，。；]+?)(?:组织|开展|统一|，)/gu)) g[1]!.split('、').forEach(add);
+    for (const g of sentence.matchAll(/会同([^，。；]+?)(?:组织|开展|统一|，|$)/gu)) splitList(g[1]!).forEach(add);
   }
   return units;
 }

@@ -7,9 +7,14 @@
  *    before its first sub-heading) or when it has no sub-headings;
  *  - otherwise it is a SECTION (一、着力提升执法水平) that only groups items;
  *  - an item under an item (组织验收 › 1、听取汇报) is an item with `parent`;
+ *  - top-level numbered items (1. 2. … or （一）（二）… under no heading) are work items when the
+ *    document has no higher-level sections (a notice that lists its tasks as 1. 2. 3.); a
+ *    numbered heading that stands outside the sections of a document that has them is skipped;
  *  - not work items, and listed in `skipped` with the reason: headings named in NOT_TASKS
- *    (指导思想, 参评范围 — statements of purpose/scope), and numbered notes that stand under no
- *    heading at all (the 说明 1.–5. of a form, 注 2.–3. of a blank table).
+ *    (指导思想, 参评范围 — statements of purpose/scope) and every numbered heading under them,
+ *    numbered headings outside the sections of a sectioned document, and numbered notes
+ *    (paragraphs of role `note` under 说明：/注：, e.g. the 说明 1.–5. of a form) that are not
+ *    part of a work item's own text.
  */
 import type { BlockNode, DocumentNode, HeadingNode, ParagraphNode, TableNode } from '../../types';
 import { cleanText } from './fields';
@@ -71,21 +76,37 @@ function hasOwnText(n: OutlineNode): boolean {
   return Boolean(n.heading.rest && cleanText(n.heading.rest)) || n.own.some((b) => b.type === 'paragraph' && cleanText(b.text));
 }
 
+const short = (t: string, max = 40) => (t.length > max ? t.slice(0, max) + '…' : t);
+
+const isNote = (b: BlockNode): b is ParagraphNode => b.type === 'paragraph' && b.role === 'note';
+
 /** Work item drafts of one document, in reading order. */
 export function itemsOf(doc: DocumentNode): { items: ItemDraft[]; skipped: Skipped[] } {
   const items: ItemDraft[] = [];
   const skipped: Skipped[] = [];
-  const { roots } = outline(doc);
+  const { roots, preamble } = outline(doc);
+  // The highest level of numbering the document uses (1 = 一、). A top-level heading below it
+  // stands outside the document's sections; at it, it is one of the document's items or sections.
+  const topDepth = Math.min(5, ...doc.children.filter((b): b is HeadingNode => b.type === 'heading').map((b) => b.depth));
+  const noteSkipped = (b: ParagraphNode) =>
+    skipped.push({ line: b.position.start.line, text: short(cleanText(b.text)), reason: '“说明/注”下的编号说明条目，不是工作任务' });
+  const skipTree = (n: OutlineNode, reason: string) => {
+    const label = cleanText(n.heading.text).replace(/[。：:]+$/u, '');
+    skipped.push({ line: n.heading.position.start.line, text: short(n.heading.marker + label), reason });
+    for (const b of n.own) if (isNote(b)) noteSkipped(b);
+    for (const c of n.children) skipTree(c, reason);
+  };
+  for (const b of preamble) if (isNote(b)) noteSkipped(b);
 
   const walk = (n: OutlineNode, ancestors: OutlineNode[], parentIndex: number | undefined) => {
     const h = n.heading;
     const label = cleanText(h.text).replace(/[。：:]+$/u, '');
-    if (ancestors.length === 0 && h.depth >= 3) {
-      skipped.push({ line: h.position.start.line, text: h.marker + label, reason: '编号说明条目不在任何标题之下（表格说明/注），不作为工作要点' });
+    if (ancestors.length === 0 && h.depth > topDepth) {
+      skipTree(n, '编号条目不在任何章节之下（本文件另有更高一级的章节），不作为工作要点；如是工作任务，请检查它上方的章节标题');
       return;
     }
     if (NOT_TASKS.test(label)) {
-      skipped.push({ line: h.position.start.line, text: h.marker + label, reason: `“${label}”是说明性章节，不是工作任务` });
+      skipTree(n, `属于“${label}”：说明性章节，不是工作任务`);
       return;
     }
     const isItem = hasOwnText(n) || n.children.length === 0;
@@ -106,9 +127,13 @@ export function itemsOf(doc: DocumentNode): { items: ItemDraft[]; skipped: Skipp
         endLine,
       });
       myIndex = items.length - 1;
+    } else {
+      // A section's own notes (a 说明 under 一、…) are not part of any item.
+      for (const b of n.own) if (isNote(b)) noteSkipped(b);
     }
     for (const c of n.children) walk(c, [...ancestors, n], myIndex);
   };
   for (const r of roots) walk(r, [], undefined);
+  skipped.sort((a, b) => a.line - b.line);
   return { items, skipped };
 }
