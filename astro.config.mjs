@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import { remarkAutolinkCjk } from './src/integrations/remark-autolink-cjk.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { rehypeTableScroll, rehypeMaskMobile } from './src/integrations/rehype-cjzl.ts';
 import { rehypeErrataMarks } from './src/integrations/rehype-errata.ts';
@@ -28,12 +29,13 @@ export default defineConfig({
   // GFM comes from remark-gfm explicitly (tables in the MDX records); smartypants off so the
   // quotes of the source notices are rendered as written.
   // Record bodies: tables get a scroll wrapper; personal mobile numbers are masked (maskMobile);
+  // Bare addresses that GFM links end at the first Chinese character (remarkAutolinkCjk).
   // OCR corrections listed in a record's frontmatter `errata` are marked 校.
   markdown: {
     processor: unified({
       gfm: false,
       smartypants: false,
-      remarkPlugins: [remarkGfm],
+      remarkPlugins: [remarkGfm, remarkAutolinkCjk],
       rehypePlugins: [rehypeNoticeLayout, rehypeErrataMarks, rehypeTableScroll, [rehypeMaskMobile, { enabled: config.maskMobile }]],
     }),
   },
