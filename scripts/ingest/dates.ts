@@ -16,11 +16,17 @@
  *   2023年9月初                                            → period   (like 上旬: 1–10)
  *   2024年第二季度前                                       → period   (quarter: 2024-04-01 … 2024-06-30)
  *   每年第一季度                                           → period, recurring yearly (first one on/after `after`)
+ *   每季度 · 每半年 · 每月                                  → period, recurring quarterly / half-yearly / monthly:
+ *                                                            the first window that ends on/after `after` (else 1 Jan of `year`)
  *   按照市部署时间                                         → no date (date null, note says why)
  */
-import { endOfMonth, endOfQuarter, startOfQuarter, format, addYears } from 'date-fns';
+import { endOfMonth, endOfQuarter, startOfQuarter, startOfMonth, format, addYears, addMonths } from 'date-fns';
 
 export type Precision = 'day' | 'month' | 'period';
+export type Recurrence = 'yearly' | 'half-yearly' | 'quarterly' | 'monthly';
+
+/** How a recurrence reads in Chinese (每年 / 每半年 / 每季度 / 每月). */
+export const RECURRENCE_LABEL: Record<Recurrence, string> = { yearly: '每年', 'half-yearly': '每半年', quarterly: '每季度', monthly: '每月' };
 
 export interface Deadline {
   /** ISO YYYY-MM-DD: the last day of the window; null when the wording gives no date. */
@@ -33,8 +39,8 @@ export interface Deadline {
   start?: string;
   /** Explains a missing or derived date (按照市部署时间, 年份取自文件, 每年重复 …). */
   note?: string;
-  /** Repeats every year (每年第一季度). */
-  recurring?: 'yearly';
+  /** Repeats every year (每年第一季度), half-year (每半年), quarter (每季度) or month (每月). */
+  recurring?: Recurrence;
   /** What falls due on this date, when one text names several (a table row: 9 月公布…; 12 月公布…). */
   label?: string;
 }
@@ -91,6 +97,12 @@ const FORMS: Form[] = [
       const s = ymd(year, (q - 1) * 3 + 1, 1);
       return { date: iso(endOfQuarter(s)), start: iso(startOfQuarter(s)), precision: 'period', recurring: 'yearly' };
     },
+  },
+  {
+    // 每季度 / 每半年 / 每月 (通报一次): the first window that ends on or after the document's date.
+    name: 'recurring-every',
+    re: new RegExp(`每${S}(季度?|半年|个?${S}月)(?:${S}(?:末|底))?${BEFORE}`, 'y'),
+    build: () => ({ date: null }),
   },
   {
     name: 'day',
@@ -174,6 +186,12 @@ export function findDeadlines(text: string, opts: DateOptions = {}): Deadline[] 
       form.re.lastIndex = i;
       const m = form.re.exec(text);
       if (!m) continue;
+      if (form.name === 'recurring-every') {
+        out.push(everyWindow(m[0].trim(), m[1]!, opts));
+        i += m[0].length;
+        matched = true;
+        break;
+      }
       const yearInText = form.name !== 'no-date' && form.name !== 'recurring-quarter' && m[1] !== undefined && /^\d{4}$|^[０-９]{4}$/.test(m[1]);
       const built = form.build(m, opts.year);
       const phrase = m[0].trim();
@@ -202,6 +220,26 @@ export function findDeadlines(text: string, opts: DateOptions = {}): Deadline[] 
     if (!matched) i++;
   }
   return out;
+}
+
+/** 每季度 / 每半年 / 每月: the first window ending on or after `after` (or in January of `year`). */
+function everyWindow(text: string, unit: string, opts: DateOptions): Deadline {
+  const recurring: Recurrence = unit.startsWith('季') ? 'quarterly' : unit === '半年' ? 'half-yearly' : 'monthly';
+  const from = opts.after ? new Date(`${opts.after}T00:00:00`) : opts.year !== undefined ? ymd(opts.year, 1, 1) : undefined;
+  if (!from) return { date: null, text, recurring, note: `${RECURRENCE_LABEL[recurring]}重复；缺少年份，无法确定第一次的日期` };
+  let start: Date;
+  let end: Date;
+  if (recurring === 'monthly') {
+    start = startOfMonth(from);
+    end = endOfMonth(from);
+  } else if (recurring === 'quarterly') {
+    start = startOfQuarter(from);
+    end = endOfQuarter(from);
+  } else {
+    start = ymd(from.getFullYear(), from.getMonth() < 6 ? 1 : 7, 1);
+    end = endOfMonth(addMonths(start, 5));
+  }
+  return orderKeys({ date: iso(end), precision: 'period', text, start: iso(start), recurring, note: `${RECURRENCE_LABEL[recurring]}重复；此处为发文后的第一次` });
 }
 
 /** Parse exactly one phrase (throws with the phrase when it is not a recognised date form). */

@@ -11,8 +11,19 @@
  *    work point id and the deadline's position (stable), DTSTAMP fixed to the build day.
  */
 import { createEvents, type EventAttributes } from 'ics';
-import type { DeadlineLike, WorkPointLike } from './workpoints';
-import { formatDeadlineDate, sortPoints } from './workpoints';
+import type { DeadlineLike, Recurrence, WorkPointLike } from './workpoints';
+import { formatDeadlineDate, sortPoints, RECURRENCE_LABEL } from './workpoints';
+
+/**
+ * RFC 5545 rules of the recurring deadlines. 每季度/每半年/每月 fall due on the last day of the
+ * window (BYMONTHDAY=-1, so 31 Mar → 30 Jun → 30 Sep → 31 Dec, none skipped); 每年第一季度 on 31 Mar.
+ */
+export const RRULE: Record<Recurrence, string> = {
+  yearly: 'FREQ=YEARLY',
+  'half-yearly': 'FREQ=MONTHLY;INTERVAL=6;BYMONTHDAY=-1',
+  quarterly: 'FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1',
+  monthly: 'FREQ=MONTHLY;BYMONTHDAY=-1',
+};
 
 export function buildToday(env: Record<string, string | undefined> = {}, now: Date = new Date()): string {
   const bd = env.BUILD_DATE?.trim();
@@ -39,7 +50,7 @@ export interface TimelineEntry {
   text: string;
   label?: string;
   note?: string;
-  recurring?: 'yearly';
+  recurring?: Recurrence;
   when: string;
   point: { id: string; title: string; section: string; document: WorkPointLike['document']; units: string[] };
 }
@@ -208,7 +219,7 @@ export function toIcs(entries: readonly TimelineEntry[], opts: IcsOptions): stri
     const lines = [
       `原文：${e.text}（${e.when}）`,
       window,
-      ...(e.recurring ? ['每年重复；此处为发文后的第一次'] : []),
+      ...(e.recurring ? [`${RECURRENCE_LABEL[e.recurring]}重复；此处为发文后的第一次`] : []),
       ...(e.note && !e.recurring ? [e.note] : []),
       `文件：${e.point.document.docNumber ? e.point.document.docNumber + ' ' : ''}${e.point.document.title}`,
       `章节：${e.point.section}`,
@@ -221,7 +232,7 @@ export function toIcs(entries: readonly TimelineEntry[], opts: IcsOptions): stri
       start: toArray(e.date),
       end: nextDay(e.date),
       ...(opts.pageUrl ? { url: opts.pageUrl(e.point.id) } : {}),
-      ...(e.recurring === 'yearly' ? { recurrenceRule: 'FREQ=YEARLY' } : {}),
+      ...(e.recurring ? { recurrenceRule: RRULE[e.recurring] } : {}),
       categories: ['工作要点'],
       transp: 'TRANSPARENT' as const,
       timestamp: stamp,

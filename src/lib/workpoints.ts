@@ -3,12 +3,17 @@
  * Also imported by the /workpoints/ client script for the instant filter, so: no Node or Astro imports.
  */
 
+export type Recurrence = 'yearly' | 'half-yearly' | 'quarterly' | 'monthly';
+
+/** How a recurrence reads: 每年 / 每半年 / 每季度 / 每月. */
+export const RECURRENCE_LABEL: Record<Recurrence, string> = { yearly: '每年', 'half-yearly': '每半年', quarterly: '每季度', monthly: '每月' };
+
 export interface DeadlineLike {
   date: string | null;
   precision?: 'day' | 'month' | 'period';
   text: string;
   start?: string;
-  recurring?: 'yearly';
+  recurring?: Recurrence;
   note?: string;
   label?: string;
 }
@@ -185,7 +190,7 @@ export function deadlineLine(d: DeadlineLike): string {
   const when = formatDeadlineDate(d);
   const head = d.label ? `${d.label}：` : '';
   if (!d.date) return `${head}${d.text}（${d.note ?? '无具体日期'}）`;
-  const rec = d.recurring === 'yearly' ? '，每年重复' : '';
+  const rec = d.recurring ? `，${RECURRENCE_LABEL[d.recurring]}重复` : '';
   return `${head}${d.text}（${when}${rec}）`;
 }
 

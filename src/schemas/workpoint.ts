@@ -14,7 +14,8 @@ export const deadlineSchema = z.object({
   precision: z.enum(['day', 'month', 'period']).optional(),
   text: z.string(),
   start: isoDate.optional(),
-  recurring: z.literal('yearly').optional(),
+  /** 每年 / 每半年 / 每季度 / 每月 重复 (the date is the first window after the document's date). */
+  recurring: z.enum(['yearly', 'half-yearly', 'quarterly', 'monthly']).optional(),
   note: z.string().optional(),
   /** What falls due on this date when one text names several (task table rows). */
   label: z.string().optional(),

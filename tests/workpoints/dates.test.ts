@@ -67,6 +67,24 @@ describe('dates: every deadline form in the seeds', () => {
     const [d] = findDeadlines('政府部门每年第一季度要向本级政府报告', { year: 2016, after: '2016-05-15' });
     expect(d).toMatchObject({ date: '2017-03-31', start: '2017-01-01', precision: 'period', recurring: 'yearly', text: '每年第一季度' });
   });
+  it('每季度 / 每半年 / 每月 repeat; the first window is the one that contains the document date', () => {
+    const opts = { year: 2024, after: '2024-03-15' };
+    expect(findDeadlines('市政府督查室每季度通报一次', opts)).toEqual([
+      { date: '2024-03-31', precision: 'period', text: '每季度', start: '2024-01-01', recurring: 'quarterly', note: '每季度重复；此处为发文后的第一次' },
+    ]);
+    expect(findDeadlines('每半年开展一次督察', opts)[0]).toMatchObject({ date: '2024-06-30', start: '2024-01-01', recurring: 'half-yearly' });
+    expect(findDeadlines('每半年开展一次督察', { year: 2024, after: '2024-09-02' })[0]).toMatchObject({ date: '2024-12-31', start: '2024-07-01' });
+    // 001 督导推进机制: 每月由县领导主持…；每季度适时召开一次观摩点评 (方案 signed 2023-08-31)
+    expect(findDeadlines('每月由县领导主持召开创建推进会；每季度适时召开一次观摩点评', { year: 2023, after: '2023-08-31' }).map((d) => [d.text, d.date, d.recurring])).toEqual([
+      ['每月', '2023-08-31', 'monthly'],
+      ['每季度', '2023-09-30', 'quarterly'],
+    ]);
+    expect(findDeadlines('每个月报送', opts)[0]).toMatchObject({ text: '每个月', recurring: 'monthly', date: '2024-03-31' });
+    // without any date of the document the first occurrence is unknown, and the note says so
+    expect(findDeadlines('每季度通报')[0]).toMatchObject({ date: null, recurring: 'quarterly', note: '每季度重复；缺少年份，无法确定第一次的日期' });
+    // 每年 alone names no window: not a deadline
+    expect(findDeadlines('区政府每年至少举办1期培训班', { year: 2016 })).toEqual([]);
+  });
   it('durations and sizes are not deadlines (3个月内, 15日内, 5年内, 2000字, 2023年版)', () => {
     expect(findDeadlines('在公布之日起3个月内进行培训；15日内报送；力争在5年内；2000字以内；（2023年版）', { year: 2019 })).toEqual([]);
   });

@@ -100,7 +100,12 @@ describe('work points from the seeds', () => {
     expect(dated).toContain('加强组织领导@2017-03-31'); // 003: 每年第一季度, first after 2016-05-15
     expect(data.find((d) => d.title === '加强组织领导')!.deadlines[0]!.recurring).toBe('yearly');
     expect(dated.some((s) => s.endsWith('@2019-08-20'))).toBe(true); // 郑法政办〔2019〕7号
-    expect(dated.length).toBe(19);
+    // 001 督导推进机制: 每月由县领导主持…推进会, 每季度…观摩点评 (方案 signed 2023-08-31)
+    expect(data.find((d) => d.title === '督导推进机制')!.deadlines.map((d) => [d.text, d.date, d.recurring])).toEqual([
+      ['每月', '2023-08-31', 'monthly'],
+      ['每季度', '2023-09-30', 'quarterly'],
+    ]);
+    expect(dated.length).toBe(20);
   });
   it('units: the responsible parties the text names (clause subjects, 请…, a body named as the title, a sub-item under its parent)', () => {
     const units = (id: string) => data.find((d) => d.id === id)!.units;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { buildToday, creationPlans, groupByMonth, statusOf, timelineEntries, todayIndex, toIcs } from '../../src/lib/timeline';
+import { buildToday, creationPlans, groupByMonth, statusOf, timelineEntries, todayIndex, toIcs, RRULE } from '../../src/lib/timeline';
+import { deadlineLine } from '../../src/lib/workpoints';
 import { points } from './sample-points';
 
 describe('src/lib/timeline', () => {
@@ -60,5 +61,26 @@ describe('src/lib/timeline', () => {
     expect(events.find((x) => x.uid === 'yfzb-12-t1-2-2@cjzl.workpoints')!.summary).toBe('【截止】全面审定行政执法资格：组织培训');
     // lines are folded at 75 octets (CJK is 3 octets each), as RFC 5545 requires
     expect(ics.split('\r\n').every((l) => Buffer.byteLength(l, 'utf8') <= 75)).toBe(true);
+  });
+  it('recurring deadlines (每季度 / 每半年 / 每月) become RRULEs that land on the last day of each window', () => {
+    const base = points[0]!;
+    const wp = { ...base, id: 'pzb-2024-3-2', title: '强化督促检查', deadlines: [
+      { date: '2024-03-31', precision: 'period' as const, text: '每季度', start: '2024-01-01', recurring: 'quarterly' as const, note: '每季度重复；此处为发文后的第一次' },
+      { date: '2024-03-31', precision: 'period' as const, text: '每月', start: '2024-03-01', recurring: 'monthly' as const },
+      { date: '2024-06-30', precision: 'period' as const, text: '每半年', start: '2024-01-01', recurring: 'half-yearly' as const },
+    ] };
+    expect(deadlineLine(wp.deadlines[0]!)).toContain('每季度重复');
+    const ics = toIcs(timelineEntries([wp]), { today: '2024-03-20' });
+    const cal = new ICAL.Component(ICAL.parse(ics));
+    const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const next = (uid: string, n: number) => {
+      const it = events.find((e) => e.uid === uid)!.iterator();
+      return Array.from({ length: n }, () => it.next()!.toString());
+    };
+    expect(next('pzb-2024-3-2-1@cjzl.workpoints', 4)).toEqual(['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31']);
+    expect(next('pzb-2024-3-2-2@cjzl.workpoints', 3)).toEqual(['2024-03-31', '2024-04-30', '2024-05-31']);
+    expect(next('pzb-2024-3-2-3@cjzl.workpoints', 2)).toEqual(['2024-06-30', '2024-12-31']);
+    expect(events[0]!.description).toContain('每季度重复；此处为发文后的第一次');
+    expect(RRULE.yearly).toBe('FREQ=YEARLY');
   });
 });

@@ -34,6 +34,9 @@ describe('work points of unseen notices', () => {
     // 2024年4月底前 → end of April; 6月30日前 → that day
     expect(wp[0]!.deadlines).toEqual([{ date: '2024-04-30', precision: 'day', text: '2024年4月底前' }]);
     expect(wp[2]!.deadlines).toEqual([{ date: '2024-06-30', precision: 'day', text: '2024年6月30日前' }]);
+    // 每季度通报一次: repeats, first on the last day of the quarter of the notice (2024-03-15)
+    expect(wp[1]!.deadlines).toEqual([{ date: '2024-03-31', precision: 'period', text: '每季度', start: '2024-01-01', recurring: 'quarterly', note: '每季度重复；此处为发文后的第一次' }]);
+    expect(wp[3]!.deadlines.map((d) => [d.text, d.date, d.recurring])).toEqual([['每半年', '2024-06-30', 'half-yearly']]);
     expect(wp.map((d) => d.units)).toEqual([['各县区'], ['市政府督查室'], ['各县区'], ['市直各单位']]);
     expect(wp[3]!.quotas.map((q) => q.text)).toEqual(['不少于2个']);
     expect(wp.map((d) => d.themes.map((t) => t.id))).toContainEqual(expect.arrayContaining(['ducha-kaohe']));
