@@ -61,7 +61,11 @@ function printReport(report: IngestReport, log: (s: string) => void) {
     log(`    coverage   ${pct(f.coverage.ratio)} (${f.coverage.found}/${f.coverage.total} lines${f.coverage.artefactLines ? `; ${f.coverage.artefactLines} artefact line(s) removed` : ''})`);
     for (const m of f.coverage.missing) log(`      MISSING ${f.file}:${m.line}  ${m.text.slice(0, 80)}`);
   }
-  for (const d of report.duplicates) log(`  DUPLICATE 发文字号 ${d.docNumber}: published once as ${d.kept}; sources ${d.sources.join(' and ')}`);
+  for (const d of report.duplicates) {
+    const what =
+      d.reason === '发文字号' ? `发文字号 ${d.docNumber} "${d.title}"` : d.reason === 'part' ? `"${d.title}" (part of a duplicate notice, same text)` : `"${d.title}" (no 发文字号, same title and text)`;
+    log(`  DUPLICATE ${what}: published once as ${d.kept}; sources ${d.sources.join(' and ')}`);
+  }
   for (const [name, n] of Object.entries(report.extractors)) log(`  extractor ${name}: ${n} record(s)`);
   const counts = Object.entries(report.collections).map(([c, n]) => `${c} ${n}`).join(', ');
   log(`  records: ${counts}`);

@@ -103,6 +103,33 @@ export function applyErrata(text: string, file: string, errata: Erratum[]): { te
   return { text: lines.join('\n'), applied };
 }
 
+/**
+ * A line back as printed: each erratum applied on it has its corrected span put back to the
+ * original. `line` is the line as a later stage holds it (cleaned: spaces or markdown marks may be
+ * gone), `raw` the same line right after the errata were applied, where the `column`s point; the
+ * span is found in `line` as the same occurrence of the corrected text (the same words elsewhere on
+ * the line were right in the source and stay). The link stage compares two copies of a notice as
+ * printed, so a copy that content/errata.yaml does not name still equals the corrected original.
+ */
+export function asPrinted(line: string, raw: string, applied: readonly Pick<AppliedErratum, 'original' | 'corrected' | 'column'>[]): string {
+  const spans: { at: number; e: (typeof applied)[number] }[] = [];
+  for (const e of applied) {
+    let k = 0;
+    for (let q = raw.indexOf(e.corrected); q >= 0 && q < e.column; q = raw.indexOf(e.corrected, q + e.corrected.length)) k++;
+    let at = -1;
+    for (let q = line.indexOf(e.corrected), n = 0; q >= 0; q = line.indexOf(e.corrected, q + e.corrected.length), n++) {
+      if (n === k) {
+        at = q;
+        break;
+      }
+    }
+    if (at >= 0) spans.push({ at, e });
+  }
+  let out = line;
+  for (const { at, e } of spans.sort((a, b) => b.at - a.at)) out = out.slice(0, at) + e.original + out.slice(at + e.corrected.length);
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Errata of extracted records (cases, work points, scoring items, indicators …)
 // ---------------------------------------------------------------------------------------------

@@ -5,11 +5,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coverage, type Coverage } from './coverage';
 import { documentRecord, emitAll, emitRecord, type EmittedFile } from './emit';
-import { recordErrata, type Erratum } from './errata';
-import { IngestError, isIngestError } from './errors';
+import { asPrinted, recordErrata, type Erratum } from './errata';
+import { extractorError, IngestError, isIngestError } from './errors';
 import { extractors as registered } from './extractors/index';
 import { finishCorpus, listSources, parseFile, type ParsedFile } from './index';
-import { linkDocuments, type Duplicate } from './link';
+import { conflictError, linkDocuments, type Duplicate } from './link';
 import type { DocumentMeta, ExtractNote, Extractor, RecordOut } from './types';
 
 export interface FileReport {
@@ -85,7 +85,21 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
   if (errors.length) throw new AggregateError(errors, `${errors.length} source file(s) refused`);
 
   const corpus = finishCorpus(parsed);
-  const { documents, duplicates } = linkDocuments(corpus.documents);
+  // Duplicates are decided here, before any extractor runs: extractors see each notice once.
+  // Copies are compared as printed (errata put back), so a copy errata.yaml does not name still matches.
+  const byFile = new Map(parsed.map((p) => [p.root.data.file, p]));
+  const { documents, duplicates, conflicts } = linkDocuments(corpus.documents, {
+    lines: (d) => {
+      const p = byFile.get(d.source.file)!;
+      const raw = p.errata.length ? p.text.split('\n') : [];
+      return p.clean.perLine.slice(d.source.lines[0] - 1, d.source.lines[1]).map((text, i) => {
+        const line = d.source.lines[0] + i;
+        const applied = p.errata.filter((e) => e.line === line);
+        return { line, text: applied.length ? asPrinted(text, raw[line - 1] ?? '', applied) : text };
+      });
+    },
+  });
+  if (conflicts.length) throw new AggregateError(conflicts.map(conflictError), `${conflicts.length} notice(s) in two different versions`);
   const published = new Set(documents.map((d) => d.id));
   const byId = new Map(documents.map((d) => [d.id, d]));
 
@@ -103,10 +117,7 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
       };
       out = ex.extract({ roots, documents: byId, note });
     } catch (e) {
-      throw new AggregateError(
-        [new IngestError({ code: 'extractor', file: `scripts/ingest/extractors (${ex.name})`, detail: `extractor "${ex.name}" threw: ${(e as Error)?.message ?? String(e)}`, expected: 'every extractor to return its records', action: `fix the "${ex.name}" extractor (stack below)`, cause: e })],
-        `extractor ${ex.name} failed`,
-      );
+      throw new AggregateError([extractorError(ex.name, e)], `extractor ${ex.name} failed`);
     }
     extractorCounts[ex.name] = out.length;
     records.push(...out.map((r) => withErrata(r, parsed)));
@@ -116,11 +127,13 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
   // Emit: documents (published ones) + extractor records.
   const docRecords: RecordOut[] = [];
   const perFile = new Map<string, string[]>();
+  const keptOf = new Map(duplicates.map((d) => [d.dropped, d.kept]));
   for (const root of corpus.roots) {
     for (const doc of root.children) {
       if (!published.has(doc.data.id)) {
-        // A duplicate: its text is published under the kept record; count it there for coverage.
-        const keptId = duplicates.find((d) => d.dropped === doc.data.id)?.kept;
+        // A duplicate: the link stage checked that its text (as printed, whitespace ignored) is the
+        // kept record's, so its own rendering stands for the kept record in the coverage of this file.
+        const keptId = keptOf.get(doc.data.id);
         const rec = documentRecord(doc);
         perFile.set(root.data.file, [...(perFile.get(root.data.file) ?? []), emitRecord({ ...rec, id: keptId ?? rec.id, data: { ...rec.data, id: keptId ?? rec.id } }).content]);
         continue;

@@ -63,7 +63,7 @@ describe('link', () => {
     const c = doc({ id: 'c', parent: 'a-2', source: { file: 'b.txt', lines: [5, 9] } });
     const { documents, duplicates } = linkDocuments([a, a2, c]);
     expect(documents.map((d) => d.id)).toEqual(['a', 'c']);
-    expect(duplicates).toEqual([{ docNumber: '甲〔2020〕1号', kept: 'a', dropped: 'a-2', sources: ['a.txt:1-2', 'b.txt:1-9'] }]);
+    expect(duplicates).toEqual([{ docNumber: '甲〔2020〕1号', kept: 'a', dropped: 'a-2', sources: ['a.txt:1-2', 'b.txt:1-9'], reason: '发文字号', title: 't' }]);
     expect(documents[0]!.sources?.map((s) => s.file)).toEqual(['a.txt', 'b.txt']);
     expect(documents[1]!.parent).toBe('a');
     expect(documents[0]!.children).toEqual(['c']);

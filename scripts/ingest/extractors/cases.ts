@@ -14,6 +14,7 @@
  * by an upstream stage is split off again, and reported.
  */
 import type { PhrasingContent, RootContent } from 'mdast';
+import { RecordCollision } from '../errors';
 import type { BlockNode, DocumentNode, Extractor, ExtractContext, NoticeRoot, RecordOut } from '../types';
 import { loadThemes, matchThemes, type Theme, type ThemeMatch } from '../themes';
 import { classifyDepartment, loadDepartments, type DepartmentRule } from './cases/departments';
@@ -318,7 +319,7 @@ export function extractCases(ctx: ExtractContext, options: CasesOptions = {}): R
   const themes = options.themes ?? loadThemes();
   const departments = options.departments ?? loadDepartments();
   const out: RecordOut[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, { file: string; line: number }>();
   for (const root of ctx.roots) {
     for (const doc of root.children) {
       const got = casesOfDocument(root, doc, { themes, departments });
@@ -326,10 +327,12 @@ export function extractCases(ctx: ExtractContext, options: CasesOptions = {}): R
       options.report?.(got.report);
       for (const r of [got.set, ...got.cases]) {
         const key = `${r.collection}/${r.id}`;
-        if (seen.has(key)) {
-          throw new Error(`${root.data.file}:${r.data.source.lines[0]}: duplicate ${r.collection} id '${r.id}' (two case articles name the same unit); give one of them a distinct name or extend caseId()`);
+        const prev = seen.get(key);
+        const here = { file: root.data.file, line: r.data.source.lines[0] };
+        if (prev) {
+          throw new RecordCollision({ collection: r.collection, what: `the ${r.collection} record '${r.id}' (典型经验 of the same unit)`, places: [prev, here], detail: 'two case articles name the same unit; developers: give one a distinct name or extend caseId()' });
         }
-        seen.add(key);
+        seen.set(key, here);
         out.push(r);
       }
     }

@@ -7,6 +7,7 @@
  * from the table's cells (see indicators/checklist.ts), not from line numbers.
  */
 import type { RootContent } from 'mdast';
+import { RecordCollision } from '../errors';
 import type { BlockNode, DocumentNode, Extractor, ExtractContext, NoticeRoot, RecordOut, TableNode } from '../types';
 import { piecesFromBlocks } from './indicators/cells';
 import { parseNotes, regroupChecklist, toIndicator, type ParsedIndicator } from './indicators/checklist';
@@ -226,9 +227,12 @@ export const indicatorsExtractor: Extractor = {
       return [];
     }
     if (tables.length > 1) {
-      throw new Error(
-        `[indicators] ${tables.length} 填报材料责任清单 tables found (${tables.map((t) => `${t.root.data.file}:${t.table.position.start.line}`).join(', ')}); ids would collide — give each table its own id prefix`,
-      );
+      throw new RecordCollision({
+        collection: 'indicators',
+        what: 'the 填报材料责任清单 (indicator list) table',
+        places: tables.map((t) => ({ file: t.root.data.file, line: t.table.position.start.line })),
+        detail: `${tables.length} tables found; indicator ids would collide`,
+      });
     }
     const { records, meta } = buildIndicatorRecords(tables[0]!, { matchThemes: themeMatcher });
     const out: RecordOut[] = records.map((r) => ({ collection: 'indicators', id: r.id, data: { ...r }, body: indicatorBody(r) }));

@@ -7,6 +7,7 @@
  * Tables are found by their header rows, never by line numbers.
  */
 import type { RootContent } from 'mdast';
+import { RecordCollision } from '../errors';
 import type { BlockNode, DocumentNode, Extractor, ExtractContext, NoticeRoot, RecordOut, TableNode } from '../types';
 import {
   SCORING_HEAD,
@@ -99,7 +100,13 @@ export function buildScoringRecords(roots: NoticeRoot[], warn: (m: string) => vo
   if (scoringTables.length === 0) warn('no scoring table (总体要求/工作要求/创建要求/创建标准/验收方法/评分细则) found in the corpus');
   else {
     const files = new Set(scoringTables.map((t) => t.root.data.file));
-    if (files.size > 1) throw new Error(`[scoring] scoring tables found in several files (${[...files].join(', ')}); ids would collide`);
+    if (files.size > 1)
+      throw new RecordCollision({
+        collection: 'scoring',
+        what: 'the 评分细则 (scoring) table',
+        places: [...files].map((f) => ({ file: f, line: scoringTables.find((t) => t.root.data.file === f)!.table.position.start.line })),
+        detail: 'scoring ids would collide',
+      });
     const first = scoringTables[0]!;
     const file = first.root.data.file;
     items = regroupScoring(scoringRows(scoringTables));
