@@ -27,6 +27,8 @@ export interface DocData {
   relation?: '转发' | '印发' | '附件';
   label?: string;
   errata?: { line: number; original: string; corrected: string; reason: string }[];
+  /** Year for filters, from the ingest (own date, 文号, or the parent's date). */
+  year?: number;
   source: { file: string; lines: [number, number] };
   sources?: { file: string; lines: [number, number] }[];
 }
@@ -41,7 +43,9 @@ export function docDate(d: DocData): string | undefined {
 }
 
 export function docYear(d: DocData): string | undefined {
-  return docDate(d)?.slice(0, 4);
+  // A document without a date of its own (a 方案 printed by a notice, an 附件) files under the
+  // year the ingest gives it (its 文号, else its parent's date), so year filters list it too.
+  return docDate(d)?.slice(0, 4) ?? (d.year ? String(d.year) : undefined);
 }
 
 /** ISO date → 2019年7月23日 */

@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadPage, htmlFiles, type Page, type El } from '../helpers/html';
 import { parseSiteConfig } from '../../src/lib/site';
 
-interface Meta { id: string; title: string; docNumber?: string; signedDate?: string; printedDate?: string; issuers?: string[]; children?: string[]; parent?: string; source: { file: string; lines: [number, number] } }
+interface Meta { id: string; title: string; docNumber?: string; signedDate?: string; printedDate?: string; year?: number; issuers?: string[]; children?: string[]; parent?: string; source: { file: string; lines: [number, number] } }
 
 function contentDocs(): Meta[] {
   const dir = 'content/documents';
@@ -76,14 +76,19 @@ describe('built site pages', () => {
     const lib = page('documents/');
     const years = hrefs(lib).filter((h) => /^\/documents\/year\/\d{4}\/$/.test(h));
     const issuers = hrefs(lib).filter((h) => /^\/documents\/issuer\/[0-9a-f]{8}\/$/.test(h));
-    const expectYears = new Set(docs.map((d) => (d.signedDate ?? d.printedDate)?.slice(0, 4)).filter(Boolean));
+    // A document files under its own date's year, else the year the ingest gave it (文号, parent's date).
+    const yearOf = (d: Meta) => (d.signedDate ?? d.printedDate)?.slice(0, 4) ?? (d.year ? String(d.year) : undefined);
+    const expectYears = new Set(docs.map(yearOf).filter(Boolean));
     expect(new Set(years.map((h) => h.split('/')[3]))).toEqual(expectYears);
     expect(issuers.length).toBe(new Set(docs.flatMap((d) => d.issuers ?? [])).size);
     for (const h of [...years, ...issuers]) expect(existsSync(join(dist, h, 'index.html')), h).toBe(true);
-    // The year page lists exactly that year's documents.
-    const y = [...expectYears][0]!;
-    const listed = hrefs(page(`documents/year/${y}/`), page(`documents/year/${y}/`).all('main')[0]).filter((h) => /^\/documents\/(?!year|issuer|table)[^/]+\/$/.test(h));
-    expect(new Set(listed)).toEqual(new Set(docs.filter((d) => (d.signedDate ?? d.printedDate)?.startsWith(y)).map((d) => `/documents/${d.id}/`)));
+    // Each year page lists exactly that year's documents, attachments and printed 方案 included.
+    for (const y of expectYears) {
+      const yp = page(`documents/year/${y}/`);
+      const listed = hrefs(yp, yp.all('main')[0]).filter((h) => /^\/documents\/(?!year|issuer|table)[^/]+\/$/.test(h));
+      expect(new Set(listed), y).toEqual(new Set(docs.filter((d) => yearOf(d) === y).map((d) => `/documents/${d.id}/`)));
+    }
+    expect(docs.filter((d) => yearOf(d) === '2023')).toHaveLength(3);
   });
 
   it('the page of 郑法政办〔2019〕7号 links to the three documents it forwards', () => {
@@ -152,7 +157,7 @@ describe('built site pages', () => {
       const filters = p.all('*').map((e) => p.attr(e, 'data-pagefind-filter')).filter(Boolean);
       expect(filters).toContain('type');
       if (d.issuers?.length) expect(filters).toContain('issuer');
-      if (d.signedDate || d.printedDate) expect(filters).toContain('year');
+      if (d.signedDate || d.printedDate || d.year) expect(filters).toContain('year');
       const metas = p.all('*').map((e) => p.attr(e, 'data-pagefind-meta')).filter(Boolean);
       expect(metas).toContain('title');
       if (d.docNumber) expect(metas).toContain('docNumber');

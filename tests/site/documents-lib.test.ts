@@ -25,6 +25,13 @@ describe('dates', () => {
     expect(docYear(y15.data)).toBe('2018');
     expect(docDate(undated.data)).toBeUndefined();
   });
+  it('files a document without a date of its own under the year the ingest gave it', () => {
+    const plan = doc('plan', { parent: 'zz7', year: 2019 });
+    expect(docDate(plan.data)).toBeUndefined();
+    expect(docYear(plan.data)).toBe('2019');
+    expect(docYear(undated.data)).toBeUndefined();
+    expect(yearFacets([parent, plan, y15]).map((f) => [f.key, f.count])).toEqual([['2019', 2], ['2018', 1]]);
+  });
   it('formats ISO dates the Chinese way', () => {
     expect(formatDateZh('2019-07-03')).toBe('2019年7月3日');
     expect(formatDateZh(undefined)).toBe('');
