@@ -163,6 +163,21 @@ export function decode(input: Uint8Array, options: DecodeOptions): Decoded {
     }
   }
 
+  if (encoding.startsWith('UTF-16')) {
+    // UTF-16 must come in whole 2-byte units and pair its surrogates; otherwise it is not text.
+    const lone = text.search(LONE_SURROGATE);
+    if (lone >= 0 || bytes.length % 2 !== 0) {
+      throw new IngestError({
+        code: 'undecodable',
+        file,
+        line: lone >= 0 ? lineOfIndex(text, lone) : undefined,
+        detail: lone >= 0 ? `an unpaired UTF-16 surrogate at character ${lone}: the bytes are not valid ${encoding}` : `an odd number of bytes (${bytes.length}) for ${encoding}`,
+        expected: 'text in UTF-8 (with or without BOM), GB18030/GBK, or UTF-16 with BOM',
+        action: 'open the notice in a text editor or Word and save it as UTF-8 text or .docx',
+      });
+    }
+  }
+
   const bad = badCharIndex(text);
   if (bad.ratio > 0.01) {
     throw new IngestError({
@@ -188,6 +203,9 @@ export function decode(input: Uint8Array, options: DecodeOptions): Decoded {
   }
   return { text, encoding, lineEnding };
 }
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function firstBadUtf8(bytes: Uint8Array): number {
   // Walk UTF-8 sequences until one is malformed.

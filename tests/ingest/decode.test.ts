@@ -95,6 +95,18 @@ describe('decode: refusals name file, line, what was expected and what to do', (
     expect(() => decode(big, { file: 'ok.txt', maxBytes: big.length })).not.toThrow();
   });
 
+  it('UTF-16 with an unpaired surrogate or an odd byte count', () => {
+    const lone = refusal(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x61, 0x62, 0x63, 0x00]));
+    expect(lone.code).toBe('undecodable');
+    expect(lone.message).toMatch(/surrogate/);
+    expect(lone.line).toBe(1);
+    const odd = refusal(Buffer.concat([iconv.encode('通知。\n', 'utf-16le', { addBOM: true }), Buffer.from([0x41])]));
+    expect(odd.code).toBe('undecodable');
+    expect(odd.message).toMatch(/odd number of bytes/);
+    // A well-formed pair (an emoji or a CJK Extension B character) is fine.
+    expect(decode(iconv.encode('𠀀通知。\n', 'utf-16le', { addBOM: true }), { file: 'ok.txt' }).text).toBe('𠀀通知。\n');
+  });
+
   it('a UTF-8 BOM followed by invalid UTF-8', () => {
     const e = refusal(Buffer.from([0xef, 0xbb, 0xbf, 0xe4, 0xbd, 0x0a, 0xff]));
     expect(e.code).toBe('undecodable');
