@@ -52,7 +52,14 @@ describe('built site pages', () => {
       expect(h1.length, d.id).toBe(1);
       expect(p.text(h1[0]!).trim()).toBe(d.title);
       const ths = p.all('th').map((t) => p.text(t).trim());
-      for (const label of ['发文机关', '发文字号', '成文日期', '发布日期']) expect(ths, d.id).toContain(label);
+      // 发布日期 where the notice gives one; a printed date is labelled 印发日期, never passed off as 发布日期.
+      const pubLabel = (d as { publishedDate?: string }).publishedDate || !d.printedDate ? '发布日期' : '印发日期';
+      for (const label of ['发文机关', '发文字号', '成文日期', pubLabel]) expect(ths, d.id).toContain(label);
+      if (d.printedDate) {
+        const row = p.all('th').find((t) => p.text(t).trim() === pubLabel)!;
+        expect(p.html).toContain(`<time datetime="${d.printedDate}"`);
+        expect(row).toBeDefined();
+      }
       if (d.docNumber) expect(p.html).toContain(d.docNumber);
       const [a, b] = d.source.lines;
       expect(p.html, d.id).toContain(`来源：${d.source.file} 第 ${a}${a !== b ? `–${b}` : ''} 行`);
@@ -172,6 +179,11 @@ describe('built site pages', () => {
     expect(p.html).toContain(`>${docs.length}</span>`);
     const latest = hrefs(p).filter((h) => /^\/documents\/[^/]+\/$/.test(h) && !/\/(year|issuer|table)\//.test(h));
     expect(latest.length).toBe(Math.min(8, docs.length));
+    // Every section, and the theme overview, is an entry point from the home page.
+    for (const h of ['/documents/', '/indicators/', '/cases/', '/workpoints/', '/timeline/', '/themes/', '/search/']) {
+      if (existsSync(join(dist, h, 'index.html'))) expect(hrefs(p, p.all('main')[0]), h).toContain(h);
+    }
+    expect(existsSync(join(dist, 'themes', 'index.html'))).toBe(true);
   });
 
   it('every page carries the footer lines from the site config', () => {
