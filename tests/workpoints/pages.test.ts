@@ -36,10 +36,18 @@ describe('work point data files', () => {
     expect(selfCheck.uid).toMatch(/^xyxcjqsfzzfjssfx-4-2-1@/);
     expect(events.find((e) => e.summary === '【截止】创建目标')!.startDate.toString()).toBe('2024-06-30');
     expect(cal.getFirstPropertyValue('x-wr-calname')).toContain('工作要点');
+    // 督导推进机制: 每月 / 每季度 repeat on the last day of each window
+    const monthly = events.find((e) => e.uid.startsWith('xyxcjqsfzzfjssfx-5-3-1@'))!;
+    expect(monthly.component.getFirstPropertyValue('rrule')!.toString()).toBe('FREQ=MONTHLY;BYMONTHDAY=-1');
+    const quarterly = events.find((e) => e.uid.startsWith('xyxcjqsfzzfjssfx-5-3-2@'))!;
+    expect(quarterly.startDate.toString()).toBe('2023-09-30');
+    expect(quarterly.component.getFirstPropertyValue('rrule')!.toString()).toBe('FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1');
   });
   it('rss-workpoints.xml lists the dated work points', () => {
     const xml = readFileSync(join(dist, 'rss-workpoints.xml'), 'utf8');
-    expect((xml.match(/<item>/g) ?? []).length).toBe(19);
+    const datedPoints = json().filter((r) => r.deadlines.some((d: { date: string | null }) => d.date));
+    expect(datedPoints.length).toBe(20);
+    expect((xml.match(/<item>/g) ?? []).length).toBe(datedPoints.length);
     expect(xml).toContain('全面自查');
   });
 });
