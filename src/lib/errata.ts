@@ -10,14 +10,11 @@
  * non-overlapping occurrences of `corrected` in that text.
  */
 
-export interface RecordErratum {
-  line: number;
-  original: string;
-  corrected: string;
-  reason: string;
-  field?: string;
-  occurrence: number;
-}
+import type { z } from 'astro/zod';
+import type { recordErrataSchema } from '../schemas/common';
+
+/** One entry of a record's `errata`, as the content schema declares it. */
+export type RecordErratum = z.infer<typeof recordErrataSchema>[number];
 
 export interface ErratumSpan {
   start: number;
