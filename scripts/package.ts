@@ -32,7 +32,8 @@ export interface Manifest {
   files: ManifestFile[];
 }
 
-function listFiles(dir: string): string[] {
+/** Every file under dir (relative paths with '/'), in code-unit order. */
+export function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {

@@ -7,27 +7,17 @@
  *   const dist = inject('distDir');
  *   for (const f of htmlFiles(dist)) { const p = loadPage(dist, f); p.all('a').map((a) => p.attr(a, 'href')) … }
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 
 export type El = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['node'];
 
-/** Every file under dir (relative paths with '/'), sorted. */
-export function allFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push(relative(dir, p).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+/** Every file under dir (relative paths with '/'), sorted — the same listing the release package uses. */
+import { listFiles } from '../../scripts/package';
+export const allFiles = listFiles;
 
 export function htmlFiles(dir: string): string[] {
   return allFiles(dir).filter((f) => f.endsWith('.html'));
