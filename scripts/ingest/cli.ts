@@ -1,21 +1,24 @@
 /**
- * npm run ingest [-- --check] [--sources DIR] [--out DIR] [--max-bytes N] [--quiet]
+ * npm run ingest [-- --check] [--strict] [--sources DIR] [--out DIR] [--max-bytes N] [--quiet]
  *
  * decode → clean → segment → extract documents → registered extractors → link → emit,
  * for every file in content/sources/. Prints a report per file (encoding, documents,
  * artefacts by kind, coverage with every missing line). Writes content/<collection>/*.mdx
  * and content/data/<collection>.json — or, with --check, compares them with what is
  * committed and exits 1 listing stale files. Any error: exit 1, nothing written.
+ * Warnings (a part of a notice that was skipped: file:line, what, what to do) are printed at the end
+ * of the report and do not stop the ingest; with --strict they are errors (exit 1, nothing written).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { IngestError, isIngestError } from './errors';
+import { formatWarning, IngestError, isIngestError } from './errors';
 import { loadErrata } from './errata';
 import { runIngest, type IngestReport } from './run';
 
 interface Args {
   check: boolean;
+  strict: boolean;
   sources: string;
   out: string;
   maxBytes?: number;
@@ -24,7 +27,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { check: false, sources: 'content/sources', out: '.', quiet: false, errata: 'content/errata.yaml' };
+  const args: Args = { check: false, strict: false, sources: 'content/sources', out: '.', quiet: false, errata: 'content/errata.yaml' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -34,11 +37,12 @@ function parseArgs(argv: string[]): Args {
     };
     if (a === '--check') args.check = true;
     else if (a === '--quiet') args.quiet = true;
+    else if (a === '--strict') args.strict = true;
     else if (a === '--sources') args.sources = value();
     else if (a === '--out') args.out = value();
     else if (a === '--errata') args.errata = value();
     else if (a === '--max-bytes') args.maxBytes = Number(value());
-    else throw new Error(`unknown option ${a} (use --check, --sources DIR, --out DIR, --errata FILE, --max-bytes N, --quiet)`);
+    else throw new Error(`unknown option ${a} (use --check, --strict, --sources DIR, --out DIR, --errata FILE, --max-bytes N, --quiet)`);
   }
   return args;
 }
@@ -71,6 +75,13 @@ function printReport(report: IngestReport, log: (s: string) => void) {
   log(`  records: ${counts}`);
 }
 
+/** The warnings, last, so they are seen: the count, then one `WARNING file:line what — what to do` each. */
+function printWarnings(report: IngestReport, log: (s: string) => void) {
+  if (!report.warnings.length) return;
+  log(`${report.warnings.length} warning(s): these parts were not published; everything else was (npm run ingest -- --strict makes warnings errors)`);
+  for (const w of report.warnings) log(`  ${formatWarning(w)}`);
+}
+
 async function main() {
   const started = performance.now();
   const args = parseArgs(process.argv.slice(2));
@@ -85,6 +96,7 @@ async function main() {
       sources: args.sources,
       errata,
       maxBytes: args.maxBytes,
+      strict: args.strict,
       onProgress: (msg) => log(msg),
     });
   } catch (e) {
@@ -131,6 +143,7 @@ async function main() {
     process.exitCode = 1;
   }
   log(`ingest took ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  printWarnings(report, log);
 }
 
 function reportErrors(e: unknown) {

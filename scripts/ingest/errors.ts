@@ -12,9 +12,9 @@ export type IngestErrorCode =
   | 'docx' // a .docx that could not be read
   | 'erratum-not-found' // content/errata.yaml names text the file does not contain
   | 'errata-file' // content/errata.yaml itself is malformed
-  | 'extractor' // a registered extractor threw
-  | 'conflict' // the same notice twice in different versions (link.ts conflictError)
-  | 'duplicate-record' // two sources give an extractor the same record (one notice is probably a duplicate)
+  | 'extractor' // --strict: an extractor skipped part of a notice or failed on one file (a warning otherwise)
+  | 'conflict' // --strict: the same 发文字号 in two versions (link.ts conflictWarning; a warning otherwise)
+  | 'duplicate-record' // --strict: a record id came twice (a fault of the ingest; a warning otherwise)
   | 'output'; // emitted output failed its own check
 
 export interface IngestErrorInit {
@@ -55,74 +55,38 @@ export function isIngestError(e: unknown): e is IngestError {
   return e instanceof IngestError;
 }
 
-/** A place in a source, for messages. */
-export interface SourcePlace {
+/**
+ * A warning of the ingest report: something in one notice was not published (a second version of a
+ * notice, a table or numbering an extractor could not read, an extractor that failed on one file),
+ * while everything else was. Names the file, the line, what happened and what to do. The CLI prints
+ * every warning at the end of the report; `--strict` turns them into errors (`warningError`).
+ */
+export interface IngestWarning {
+  /** Why: a skipped version of a notice, a part an extractor skipped, an extractor that failed on one file, a record id that came twice. */
+  code: 'conflict' | 'extractor' | 'skipped' | 'duplicate-record';
   file: string;
   line: number;
+  /** What happened (names every place involved). */
+  detail: string;
+  action: string;
+  /** The extractor that skipped something (absent for the link stage). */
+  extractor?: string;
 }
 
-/**
- * What an extractor throws when two places in the sources would give the same record (the same id,
- * or two tables of a kind the corpus holds once). The ingest drops duplicate notices before any
- * extractor runs, so this is a safety net; `extractorError` turns it into a message staff can act on.
- */
-export class RecordCollision extends Error {
-  readonly collection: string;
-  readonly what: string;
-  readonly places: SourcePlace[];
-  readonly detail?: string;
-  constructor(init: { collection: string; what: string; places: SourcePlace[]; detail?: string }) {
-    super(`${init.what} comes from ${init.places.length} places: ${init.places.map((p) => `${p.file}:${p.line}`).join(', ')}${init.detail ? ` (${init.detail})` : ''}`);
-    this.name = 'RecordCollision';
-    this.collection = init.collection;
-    this.what = init.what;
-    this.places = init.places;
-    this.detail = init.detail;
-  }
+/** One line of the report: `WARNING file:line what — what to do`. */
+export function formatWarning(w: IngestWarning): string {
+  return `WARNING ${w.file}:${w.line} ${w.extractor ? `[${w.extractor}] ` : ''}${w.detail} — what to do: ${w.action}`;
 }
 
-const PLACE = /([^\s(),;:'"]+\.(?:txt|md|docx))(?::| line )(\d+)/g;
-
-/**
- * An exception from a registered extractor → the IngestError the report prints. Two sources giving
- * the same record (RecordCollision, or any message about a duplicate/colliding id that names source
- * places) is explained in plain words with both places; anything else is a fault of that extractor.
- */
-export function extractorError(name: string, e: unknown): IngestError {
-  const message = (e as Error)?.message ?? String(e);
-  let places: SourcePlace[] = [];
-  let what = `a "${name}" record`;
-  let note = message;
-  if (e instanceof RecordCollision) {
-    places = [...e.places];
-    what = e.what;
-    note = e.detail ?? e.collection;
-  } else if (/duplicate|collide/i.test(message)) {
-    for (const m of message.matchAll(PLACE)) places.push({ file: m[1]!, line: Number(m[2]) });
-    places = places.filter((p, i) => places.findIndex((q) => q.file === p.file && q.line === p.line) === i);
-  }
-  places.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-  if (places.length >= 2) {
-    const named = places.map((p) => `${p.file}:${p.line}`);
-    const list = `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
-    return new IngestError({
-      code: 'duplicate-record',
-      file: places[1]!.file,
-      line: places[1]!.line,
-      detail: `${what} comes ${places.length === 2 ? 'twice' : `${places.length} times`}, from ${list} (extractor "${name}": ${note})`,
-      expected: 'each notice in content/sources/ once',
-      action:
-        `one of these notices is probably a duplicate of the other (the same notice twice, in one file or in two, or an old and a revised version): ` +
-        `remove the copy that should not be published from content/sources/ and run the ingest again. If they really are different notices, report it with this message`,
-      cause: e,
-    });
-  }
+/** `--strict`: a warning becomes an error with the same file, line and advice. */
+export function warningError(w: IngestWarning): IngestError {
   return new IngestError({
-    code: 'extractor',
-    file: `scripts/ingest/extractors (${name})`,
-    detail: `extractor "${name}" threw: ${message}`,
-    expected: 'every extractor to return its records',
-    action: `this is a fault in the ingest program, not in a source file: report it with this message (developers: fix the "${name}" extractor, stack below)`,
-    cause: e,
+    code: w.code === 'skipped' ? 'extractor' : w.code,
+    file: w.file,
+    line: w.line,
+    detail: `${w.extractor ? `[${w.extractor}] ` : ''}${w.detail} (a warning, an error under --strict)`,
+    expected: 'every part of every notice to be published',
+    action: w.action,
   });
 }
+

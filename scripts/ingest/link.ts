@@ -13,18 +13,22 @@
  * A duplicate is published once: the kept record's `sources` names every source, references to
  * the duplicate are re-pointed, and the report lists it (`DUPLICATE …`, both sources).
  *
- * When texts are given (`options.lines`, the cleaned source lines of a document), a duplicate must
- * also have the same whitespace-normalised text. Otherwise it is a **conflict** — the same notice in
- * two versions (a revision, another OCR, a lost 文号 line); a document without 发文字号 and without a
- * parent whose title equals a kept document's but whose text differs is one too (a part of another
- * notice is not: two notices may attach different forms of the same title). Nothing is guessed: the ingest refuses with
- * both files and the first differing line of each (`conflictError`), and staff keep the version to
- * publish. Parts of a conflicting document are not compared again.
+ * Two notices are one notice only when their text says so. A document without 发文字号 whose title
+ * equals a kept document's but whose text differs (two 答复 titled alike, the same 倡议书 title from
+ * two cities) is another notice: both are published, with distinct ids.
+ *
+ * When texts are given (`options.lines`, the cleaned source lines of a document), a duplicate by
+ * 发文字号 (or a part of one) must also have the same whitespace-normalised text. Otherwise it is a
+ * **conflict** — the same notice in two versions (a revision, another OCR): the first one in corpus
+ * order (file name) is published, the other is skipped together with its parts, and the ingest
+ * report warns with both files and the first differing line of each (`conflictWarning`);
+ * `--strict` turns that warning into an error (`conflictError`). Parts of a skipped version are
+ * not compared again.
  *
  * Cross references: every cited 文号 resolves to the document id when the corpus holds it
  * (`citations`); 附件 entries resolve to the attached/forwarded record (`attachments[].id`).
  */
-import { IngestError } from './errors';
+import { warningError, type IngestError, type IngestWarning } from './errors';
 import { titleKey } from './segment';
 import type { DocumentMeta, SourceRef } from './types';
 
@@ -44,7 +48,7 @@ export interface Duplicate {
   partOf?: string;
 }
 
-/** A later document that is the same notice as a kept one but whose text differs: refused. */
+/** A later document that is the same notice as a kept one (same 发文字号) but whose text differs: skipped with a warning. */
 export interface Conflict {
   reason: DuplicateReason;
   title: string;
@@ -59,8 +63,10 @@ export interface LinkResult {
   /** Documents to publish (duplicates removed). */
   documents: DocumentMeta[];
   duplicates: Duplicate[];
-  /** Same notice, different text: the ingest refuses these (see conflictError). Empty without `options.lines`. */
+  /** Same notice (same 发文字号), different text: not published, warned (conflictWarning). Empty without `options.lines`. */
   conflicts: Conflict[];
+  /** Ids of the documents not published because they are (parts of) a conflicting version. */
+  skipped: string[];
 }
 
 export interface SourceLine {
@@ -158,10 +164,8 @@ export function linkDocuments(all: DocumentMeta[], options: LinkOptions = {}): L
       target = counterpart(d, byId.get(keptParentId)!);
       reason = 'part';
     } else if (!d.docNumber && lines && namesDocument(d.title)) {
-      const sameTitle = kept.filter((k) => titleKey(k.title) === titleKey(d.title));
-      // Same title and text: a duplicate. Same title, other text: a conflict — unless this document
-      // is part of another notice (two notices may well attach different forms of the same title).
-      target = sameTitle.find((k) => sameText(k, d)) ?? (d.parent ? undefined : sameTitle[0]);
+      // Same title and text: a duplicate. Same title, other text: another notice (published too).
+      target = kept.find((k) => titleKey(k.title) === titleKey(d.title) && sameText(k, d));
       reason = 'text';
     }
     if (!target || !reason) {
@@ -217,7 +221,7 @@ export function linkDocuments(all: DocumentMeta[], options: LinkOptions = {}): L
       if (child) a.id = child.id;
     }
   }
-  return { documents, duplicates, conflicts };
+  return { documents, duplicates, conflicts, skipped: [...refused] };
 }
 
 const WHY: Record<DuplicateReason, string> = {
@@ -226,19 +230,27 @@ const WHY: Record<DuplicateReason, string> = {
   text: 'has the same title (and no 发文字号) as',
 };
 
-/** A conflict as the error staff read: both files and lines, what differs, what to do. */
-export function conflictError(c: Conflict): IngestError {
+/**
+ * A conflict as the warning staff read: the version published, the version skipped, both files and
+ * lines, the first difference, what to do. `parts`: how many parts of the skipped version went with it.
+ */
+export function conflictWarning(c: Conflict, parts = 0): IngestWarning {
   const quote = (t: string) => (t ? `"${t.length > 60 ? t.slice(0, 60) + '…' : t}"` : '(the document ends here)');
-  return new IngestError({
+  return {
     code: 'conflict',
     file: c.other.source.file,
     line: c.at.other.line,
     detail:
       `"${c.title}"${c.docNumber ? ` (${c.docNumber})` : ''} at ${ref(c.other.source)} ${WHY[c.reason]} ${ref(c.kept.source)}, but the text differs — ` +
-      `first difference: ${c.kept.source.file}:${c.at.kept.line} ${quote(c.at.kept.text)} / ${c.other.source.file}:${c.at.other.line} ${quote(c.at.other.text)}`,
-    expected: 'each notice in content/sources/ once (an exact copy is published once; two different versions of one notice cannot both be published)',
+      `first difference: ${c.kept.source.file}:${c.at.kept.line} ${quote(c.at.kept.text)} / ${c.other.source.file}:${c.at.other.line} ${quote(c.at.other.text)}. ` +
+      `Published the version in ${c.kept.source.file} (first by file name); skipped this one${parts ? ` and its ${parts} part(s)` : ''}`,
     action:
-      `keep only the version that should be published: remove the other file from content/sources/ (if ${c.other.source.file} is a revised version, remove ${c.kept.source.file}) and run the ingest again. ` +
-      `If they really are two different notices, report it with this message`,
-  });
+      `keep only the version that should be published: remove the other file from content/sources/ (if ${c.other.source.file} is the revised version, remove ${c.kept.source.file}) and run the ingest again. ` +
+      `If they really are two different notices, one of them carries a wrong 发文字号: correct it (content/errata.yaml)`,
+  };
+}
+
+/** A conflict as an error (`--strict`). */
+export function conflictError(c: Conflict): IngestError {
+  return warningError(conflictWarning(c));
 }

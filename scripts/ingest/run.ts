@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { coverage, type Coverage } from './coverage';
 import { documentRecord, emitAll, emitRecord, type EmittedFile } from './emit';
 import { asPrinted, recordErrata, type Erratum } from './errata';
-import { extractorError, IngestError, isIngestError } from './errors';
+import { IngestError, isIngestError, warningError, type IngestWarning } from './errors';
 import { extractors as registered } from './extractors/index';
 import { finishCorpus, listSources, parseFile, type ParsedFile } from './index';
-import { conflictError, linkDocuments, type Duplicate } from './link';
-import type { DocumentMeta, ExtractNote, Extractor, RecordOut } from './types';
+import { conflictWarning, linkDocuments, type Duplicate } from './link';
+import type { DocumentMeta, ExtractNote, Extractor, NoticeRoot, RecordOut } from './types';
 
 export interface FileReport {
   file: string;
@@ -29,6 +29,12 @@ export interface IngestReport {
   extractors: Record<string, number>;
   /** What extractors skipped in the sources, with file:line and why (also printed as progress). */
   notes: (ExtractNote & { extractor: string })[];
+  /**
+   * What was not published and why, each naming file:line and what to do: a second version of a
+   * notice (same 发文字号, other text), parts extractors could not read, an extractor that failed on
+   * one file. The rest of the corpus is published; `strict` makes these errors.
+   */
+  warnings: IngestWarning[];
   collections: Record<string, number>;
   documents: DocumentMeta[];
   records: RecordOut[];
@@ -41,6 +47,8 @@ export interface RunOptions {
   maxBytes?: number;
   extractors?: Extractor[];
   onProgress?: (message: string) => void;
+  /** Warnings become errors: runIngest throws them (AggregateError of IngestError) instead of returning. */
+  strict?: boolean;
 }
 
 export async function runIngest(options: RunOptions): Promise<IngestReport> {
@@ -88,7 +96,7 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
   // Duplicates are decided here, before any extractor runs: extractors see each notice once.
   // Copies are compared as printed (errata put back), so a copy errata.yaml does not name still matches.
   const byFile = new Map(parsed.map((p) => [p.root.data.file, p]));
-  const { documents, duplicates, conflicts } = linkDocuments(corpus.documents, {
+  const { documents, duplicates, conflicts, skipped } = linkDocuments(corpus.documents, {
     lines: (d) => {
       const p = byFile.get(d.source.file)!;
       const raw = p.errata.length ? p.text.split('\n') : [];
@@ -99,7 +107,18 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
       });
     },
   });
-  if (conflicts.length) throw new AggregateError(conflicts.map(conflictError), `${conflicts.length} notice(s) in two different versions`);
+  // A second version of a notice (same 发文字号, other text): the first is published, this one skipped and warned.
+  const warnings: IngestWarning[] = [];
+  const parentOf = new Map(corpus.documents.map((d) => [d.id, d.parent]));
+  const under = (id: string, top: string) => {
+    for (let p = parentOf.get(id); p; p = parentOf.get(p)) if (p === top) return true;
+    return false;
+  };
+  for (const c of conflicts) {
+    const w = conflictWarning(c, skipped.filter((id) => under(id, c.other.id)).length);
+    warnings.push(w);
+    progress(`  ${formatWarningShort(w)}`);
+  }
   const published = new Set(documents.map((d) => d.id));
   const byId = new Map(documents.map((d) => [d.id, d]));
 
@@ -108,17 +127,37 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
   const records: RecordOut[] = [];
   const notes: IngestReport['notes'] = [];
   const roots = corpus.roots.map((r) => (r.children.every((d) => published.has(d.data.id)) ? r : { ...r, children: r.children.filter((d) => published.has(d.data.id)) }));
+  const taken = new Map<string, RecordOut>();
   for (const ex of options.extractors ?? registered) {
-    let out: RecordOut[];
-    try {
-      const note = (n: ExtractNote) => {
-        notes.push({ extractor: ex.name, ...n });
-        progress(`  ${ex.name}: skipped ${n.file}:${n.line} ${n.text} — ${n.reason}`);
-      };
-      out = ex.extract({ roots, documents: byId, note });
-    } catch (e) {
-      throw new AggregateError([extractorError(ex.name, e)], `extractor ${ex.name} failed`);
-    }
+    const note = (n: ExtractNote) => {
+      notes.push({ extractor: ex.name, ...n });
+      progress(`  ${ex.name}: skipped ${n.file}:${n.line} ${n.text} — ${n.reason}`);
+      if (n.action) warnings.push({ code: 'skipped', extractor: ex.name, file: n.file, line: n.line, detail: `skipped "${n.text}": ${n.reason}`, action: n.action });
+    };
+    const warn = (w: IngestWarning) => {
+      warnings.push(w);
+      progress(`  ${formatWarningShort(w)}`);
+    };
+    let out = extractIsolated(ex, roots, byId, note, warn);
+    // Ids are unique by construction (each extractor derives them from a unique document id and a
+    // path unique in its tree): a record id that still comes twice is a bug, skipped and warned.
+    out = out.filter((r) => {
+      const key = `${r.collection}/${r.id}`;
+      const first = taken.get(key);
+      if (!first) {
+        taken.set(key, r);
+        return true;
+      }
+      warn({
+        code: 'duplicate-record',
+        extractor: ex.name,
+        file: r.data.source.file,
+        line: r.data.source.lines[0],
+        detail: `record id ${key} was already given to ${first.data.source.file}:${first.data.source.lines[0]}; this record is skipped`,
+        action: 'this is a fault of the ingest program (ids must be unique by construction): report it with both files',
+      });
+      return false;
+    });
     extractorCounts[ex.name] = out.length;
     records.push(...out.map((r) => withErrata(r, parsed)));
     progress(`extractor ${ex.name}: ${out.length} record(s)`);
@@ -133,6 +172,7 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
       if (!published.has(doc.data.id)) {
         // A duplicate: the link stage checked that its text (as printed, whitespace ignored) is the
         // kept record's, so its own rendering stands for the kept record in the coverage of this file.
+        // A skipped version (same 发文字号, other text) is covered by its WARNING, which names it.
         const keptId = keptOf.get(doc.data.id);
         const rec = documentRecord(doc);
         perFile.set(root.data.file, [...(perFile.get(root.data.file) ?? []), emitRecord({ ...rec, id: keptId ?? rec.id, data: { ...rec.data, id: keptId ?? rec.id } }).content]);
@@ -161,7 +201,90 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
       coverage: cov,
     };
   });
-  return { files, duplicates, extractors: extractorCounts, notes, collections, documents, records: all, output };
+  if (options.strict && warnings.length) throw new AggregateError(warnings.map(warningError), `${warnings.length} warning(s) under --strict`);
+  return { files, duplicates, extractors: extractorCounts, notes, warnings, collections, documents, records: all, output };
+}
+
+const formatWarningShort = (w: IngestWarning) => `WARNING ${w.file}:${w.line} ${w.extractor ? `[${w.extractor}] ` : ''}${w.detail}`;
+
+/** file:line an extractor's exception names for `file` (an IngestError, or "file:line" in its message). */
+function lineNamed(e: unknown, file: string): number | undefined {
+  if (isIngestError(e) && e.file === file && e.line) return e.line;
+  const message = (e as Error)?.message ?? '';
+  const esc = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`${esc}(?::| line )(\\d+)`).exec(message);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Run one extractor so that a failure on one notice does not stop the others. First over the whole
+ * corpus; when it throws, over each file alone to find the file(s) it fails on — their records of
+ * this extractor are skipped with a warning naming file and line — then once more over the other
+ * files together (the corpus view some extractors need). Should that still throw (a failure that
+ * needs two files together), the records of each file read alone are used.
+ */
+function extractIsolated(
+  ex: Extractor,
+  roots: NoticeRoot[],
+  documents: Map<string, DocumentMeta>,
+  note: (n: ExtractNote) => void,
+  warn: (w: IngestWarning) => void,
+): RecordOut[] {
+  const attempt = (rs: NoticeRoot[]) => {
+    const buffered: ExtractNote[] = [];
+    try {
+      const out = ex.extract({ roots: rs, documents, note: (n) => buffered.push(n) });
+      return { out, notes: buffered };
+    } catch (error) {
+      return { error };
+    }
+  };
+  const whole = attempt(roots);
+  if (!('error' in whole)) {
+    whole.notes.forEach(note);
+    return whole.out;
+  }
+  const alone = roots.map((root) => ({ root, ...attempt([root]) }));
+  const good: typeof alone = [];
+  for (const a of alone) {
+    if (!('error' in a)) {
+      good.push(a);
+      continue;
+    }
+    const file = a.root.data.file;
+    const message = (a.error as Error)?.message ?? String(a.error);
+    warn({
+      code: 'extractor',
+      extractor: ex.name,
+      file,
+      line: lineNamed(a.error, file) ?? a.root.children[0]?.position.start.line ?? 1,
+      detail: `the ${ex.name} extractor failed on this file (${message.length > 200 ? message.slice(0, 200) + '…' : message}); its ${ex.name} records of this file are skipped, the documents are published`,
+      action: `this is a fault of the ingest program, not of the notice: report it with the file attached (developers: run the "${ex.name}" extractor on this file alone)`,
+    });
+  }
+  if (good.length === alone.length) {
+    // Each file reads alone but not together: the records of each file read alone.
+    warn({
+      code: 'extractor',
+      extractor: ex.name,
+      file: roots[0]?.data.file ?? '',
+      line: 1,
+      detail: `the ${ex.name} extractor failed on the corpus as a whole (${(whole.error as Error)?.message ?? String(whole.error)}) but not on any file alone; each file was read on its own`,
+      action: `this is a fault of the ingest program: report it with this message`,
+    });
+  } else {
+    const together = attempt(good.map((g) => g.root));
+    if (!('error' in together)) {
+      together.notes.forEach(note);
+      return together.out;
+    }
+  }
+  const out: RecordOut[] = [];
+  for (const g of good) if (!('error' in g)) {
+    g.notes!.forEach(note);
+    out.push(...g.out!);
+  }
+  return out;
 }
 
 /**

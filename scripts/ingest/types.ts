@@ -243,6 +243,11 @@ export interface ExtractNote {
   reason: string;
   /** The document id it stands in. */
   document?: string;
+  /**
+   * What staff should do about it. A note with an action is a WARNING of the ingest report (a part
+   * the extractor could not read and skipped); one without is an expected skip (a 说明 note, 指导思想).
+   */
+  action?: string;
 }
 
 /** Context handed to every extractor: all parsed files, plus the document records by id. */

@@ -14,7 +14,6 @@
  * by an upstream stage is split off again, and reported.
  */
 import type { PhrasingContent, RootContent } from 'mdast';
-import { RecordCollision } from '../errors';
 import type { BlockNode, DocumentNode, Extractor, ExtractContext, NoticeRoot, RecordOut } from '../types';
 import { loadThemes, matchThemes, type Theme, type ThemeMatch } from '../themes';
 import { classifyDepartment, loadDepartments, type DepartmentRule } from './cases/departments';
@@ -315,26 +314,38 @@ export function casesOfDocument(
   return { set, cases, report: { document: meta.id, file, count: cases.length, ...(expectedCount !== undefined ? { expectedCount } : {}), warnings } };
 }
 
+/**
+ * Every case article of the corpus. Case ids are the unit's name (unique within an article, see
+ * uniqueIds); a unit that an earlier article (corpus order) already holds — two batches featuring the
+ * same 城市管理局, two versions of one article — gets `<set id>--<unit id>`. Set ids come from the
+ * unique document ids and hold no "--", unit ids hold no "--": ids are unique by construction, and
+ * a corpus with one article keeps its plain ids.
+ */
 export function extractCases(ctx: ExtractContext, options: CasesOptions = {}): RecordOut[] {
   const themes = options.themes ?? loadThemes();
   const departments = options.departments ?? loadDepartments();
   const out: RecordOut[] = [];
-  const seen = new Map<string, { file: string; line: number }>();
+  const taken = new Set<string>();
   for (const root of ctx.roots) {
     for (const doc of root.children) {
       const got = casesOfDocument(root, doc, { themes, departments });
       if (!got) continue;
       options.report?.(got.report);
-      for (const r of [got.set, ...got.cases]) {
-        const key = `${r.collection}/${r.id}`;
-        const prev = seen.get(key);
-        const here = { file: root.data.file, line: r.data.source.lines[0] };
-        if (prev) {
-          throw new RecordCollision({ collection: r.collection, what: `the ${r.collection} record '${r.id}' (典型经验 of the same unit)`, places: [prev, here], detail: 'two case articles name the same unit; developers: give one a distinct name or extend caseId()' });
-        }
-        seen.set(key, here);
-        out.push(r);
+      const setId = got.set.id;
+      const renamed = new Map<string, string>();
+      for (const c of got.cases) {
+        if (!taken.has(c.id)) continue;
+        const id = `${setId}--${c.id}`;
+        renamed.set(c.id, id);
+        c.id = id;
+        c.data.id = id;
       }
+      for (const c of got.cases) taken.add(c.id);
+      if (renamed.size) {
+        const data = got.set.data as CaseSetData;
+        data.cases = data.cases.map((id) => renamed.get(id) ?? id);
+      }
+      out.push(got.set, ...got.cases);
     }
   }
   return out;

@@ -7,7 +7,6 @@
  * from the table's cells (see indicators/checklist.ts), not from line numbers.
  */
 import type { RootContent } from 'mdast';
-import { RecordCollision } from '../errors';
 import type { BlockNode, DocumentNode, Extractor, ExtractContext, NoticeRoot, RecordOut, TableNode } from '../types';
 import { piecesFromBlocks } from './indicators/cells';
 import { parseNotes, regroupChecklist, toIndicator, type ParsedIndicator } from './indicators/checklist';
@@ -218,6 +217,32 @@ export function useThemeMatcher(fn: ThemeMatcher | undefined) {
   themeMatcher = fn;
 }
 
+/**
+ * The list key of each table: the ASCII id of its document, `-t<n>` added when that document holds
+ * several 责任清单 tables. Unique (document ids are) and without "--".
+ */
+export function listKeys(tables: FoundTable[]): string[] {
+  const ascii = (id: string) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'list';
+  const perDoc = new Map<DocumentNode, number>();
+  for (const t of tables) perDoc.set(t.doc, (perDoc.get(t.doc) ?? 0) + 1);
+  const seen = new Map<DocumentNode, number>();
+  return tables.map((t) => {
+    const k = (seen.get(t.doc) ?? 0) + 1;
+    seen.set(t.doc, k);
+    return perDoc.get(t.doc)! > 1 ? `${ascii(t.doc.data.id)}-t${k}` : ascii(t.doc.data.id);
+  });
+}
+
+/**
+ * Every 填报材料责任清单 of the corpus, each as its own list (a county keeps the 2023 list and the
+ * revised 2024 one). Ids stay as printed (001 … 100, bonus-1, veto-1; the meta record `checklist`)
+ * unless an earlier list (corpus order) holds them: then `<list key>--<id>`. List keys come from unique
+ * document ids and hold no "--", so the ids are unique by construction. With several lists every
+ * record names its list (`list`, and `listTitle` on the meta record); with one, the records are as
+ * they always were. A table that cannot be read is skipped with a warning (file:line, what to do).
+ * The declared area grouping (scripts/ingest/data/areas.yaml) applies to a list whose 三级指标 it
+ * covers exactly; another list gets no areas (noted in the report).
+ */
 export const indicatorsExtractor: Extractor = {
   name: 'indicators',
   extract(ctx: ExtractContext): RecordOut[] {
@@ -226,26 +251,64 @@ export const indicatorsExtractor: Extractor = {
       console.warn('[indicators] no 填报材料责任清单 table (序号/三级指标/填报材料/责任单位) found in the corpus; no indicator records');
       return [];
     }
-    if (tables.length > 1) {
-      throw new RecordCollision({
-        collection: 'indicators',
-        what: 'the 填报材料责任清单 (indicator list) table',
-        places: tables.map((t) => ({ file: t.root.data.file, line: t.table.position.start.line })),
-        detail: `${tables.length} tables found; indicator ids would collide`,
+    const keys = listKeys(tables);
+    const several = tables.length > 1;
+    const taken = new Set<string>();
+    const out: RecordOut[] = [];
+    tables.forEach((t, k) => {
+      const file = t.root.data.file;
+      const line = t.table.position.start.line;
+      const list = keys[k]!;
+      let built: ReturnType<typeof buildIndicatorRecords>;
+      try {
+        let areaMap: AreaMap | undefined;
+        if (k > 0) {
+          const count = findCount(t);
+          try {
+            areaMap = loadAreaMap(count);
+          } catch {
+            areaMap = { areas: [], rules: [], bySeq: new Map() };
+            ctx.note?.({ file, line, text: '填报材料责任清单', reason: `no area grouping is declared for this list (scripts/ingest/data/areas.yaml covers another list); its indicators are shown without 领域`, document: t.doc.data.id });
+          }
+        }
+        built = buildIndicatorRecords(t, { matchThemes: themeMatcher, ...(areaMap ? { areaMap } : {}) });
+      } catch (e) {
+        ctx.note?.({
+          file,
+          line,
+          text: '填报材料责任清单',
+          reason: `the table could not be read as a 责任清单 (${(e as Error).message}); none of its indicators are published, the document is`,
+          action: 'check that the table has the columns 序号 / 三级指标 / 填报材料 / 责任单位 and rows numbered 1, 2, 3 …; correct the source (or content/errata.yaml) and run the ingest again',
+          document: t.doc.data.id,
+        });
+        return;
+      }
+      const { records, meta } = built;
+      const own = (id: string) => (taken.has(id) ? `${list}--${id}` : id);
+      for (const r of records) {
+        r.id = own(r.id);
+        taken.add(r.id);
+      }
+      const metaId = own(meta.id);
+      taken.add(metaId);
+      out.push(...records.map((r) => ({ collection: 'indicators', id: r.id, data: { ...r, ...(several ? { list } : {}) }, body: indicatorBody(r) })));
+      out.push({
+        collection: 'indicatormeta',
+        id: metaId,
+        data: { ...meta, id: metaId, ...(several ? { list, order: k + 1 } : {}) },
+        body: meta.notes.map((n) => text(`${n.n}.${n.text}`)),
       });
-    }
-    const { records, meta } = buildIndicatorRecords(tables[0]!, { matchThemes: themeMatcher });
-    const out: RecordOut[] = records.map((r) => ({ collection: 'indicators', id: r.id, data: { ...r }, body: indicatorBody(r) }));
-    out.push({
-      collection: 'indicatormeta',
-      id: meta.id,
-      data: { ...meta },
-      body: meta.notes.map((n) => text(`${n.n}.${n.text}`)),
+      const by = (s: string) => records.filter((r) => r.status === s).length;
+      console.log(
+        `[indicators] ${several ? `${file}:${line} list ${list}: ` : ''}${meta.counts.indicator} 三级指标 + ${meta.counts.bonus} 加分项 + ${meta.counts.veto} 否决项; status done ${by('done')}, not-required ${by('not-required')}, pending ${by('pending')}`,
+      );
     });
-    const by = (k: string) => records.filter((r) => r.status === k).length;
-    console.log(
-      `[indicators] ${meta.counts.indicator} 三级指标 + ${meta.counts.bonus} 加分项 + ${meta.counts.veto} 否决项; status done ${by('done')}, not-required ${by('not-required')}, pending ${by('pending')}`,
-    );
     return out;
   },
 };
+
+/** How many 三级指标 a table holds (for the area grouping check). */
+function findCount(t: FoundTable): number {
+  const { rows } = regroupChecklist(piecesFromBlocks(t.doc.children.slice(t.index)));
+  return rows.map(toIndicator).filter((p) => p.kind === 'indicator').length;
+}

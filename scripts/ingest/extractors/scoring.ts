@@ -7,7 +7,6 @@
  * Tables are found by their header rows, never by line numbers.
  */
 import type { RootContent } from 'mdast';
-import { RecordCollision } from '../errors';
 import type { BlockNode, DocumentNode, Extractor, ExtractContext, NoticeRoot, RecordOut, TableNode } from '../types';
 import {
   SCORING_HEAD,
@@ -92,31 +91,59 @@ function p(value: string): RootContent {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function buildScoringRecords(roots: NoticeRoot[], warn: (m: string) => void = (m) => console.warn(`[scoring] ${m}`)) {
+/** One scoring list: the scoring tables of one document (a table printed over several pages is one list). */
+export interface ScoringList {
+  /** ASCII id of the document; ids of a later list that an earlier list holds are `<key>--<id>`. */
+  key: string;
+  document: string;
+  file: string;
+  line: number;
+  items: ScoringItemData[];
+  checks: PointsCheck[];
+}
+
+/**
+ * Every scoring list of the corpus (tables with the 总体要求/工作要求/创建要求/创建标准/验收方法/评分细则
+ * head, grouped by document), and the 工作任务细则 tables. Ids stay criterion-NN / check unless an
+ * earlier list (corpus order) holds them: then `<document id>--<id>`; with several lists every record
+ * names its `list`. A list that cannot be read is skipped: `skip(file, line, why)` says so.
+ */
+export function buildScoringRecords(
+  roots: NoticeRoot[],
+  warn: (m: string) => void = (m) => console.warn(`[scoring] ${m}`),
+  skip: (file: string, line: number, why: string) => void = (f, l, why) => warn(`${f}:${l}: ${why}`),
+) {
   const out: RecordOut[] = [];
   const scoringTables = tablesWithHead(roots, SCORING_HEAD);
-  let items: ScoringItemData[] = [];
-  let checks: PointsCheck[] = [];
+  const byDoc = new Map<DocumentNode, Located[]>();
+  for (const t of scoringTables) byDoc.set(t.doc, [...(byDoc.get(t.doc) ?? []), t]);
+  const several = byDoc.size > 1;
+  const taken = new Set<string>();
+  const lists: ScoringList[] = [];
   if (scoringTables.length === 0) warn('no scoring table (总体要求/工作要求/创建要求/创建标准/验收方法/评分细则) found in the corpus');
-  else {
-    const files = new Set(scoringTables.map((t) => t.root.data.file));
-    if (files.size > 1)
-      throw new RecordCollision({
-        collection: 'scoring',
-        what: 'the 评分细则 (scoring) table',
-        places: [...files].map((f) => ({ file: f, line: scoringTables.find((t) => t.root.data.file === f)!.table.position.start.line })),
-        detail: 'scoring ids would collide',
-      });
-    const first = scoringTables[0]!;
+  for (const [doc, tables] of byDoc) {
+    const first = tables[0]!;
     const file = first.root.data.file;
-    items = regroupScoring(scoringRows(scoringTables));
-    checks = checkPoints(items);
+    const key = doc.data.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'scoring';
+    let items: ScoringItemData[];
+    let checks: PointsCheck[];
+    try {
+      items = regroupScoring(scoringRows(tables));
+      checks = checkPoints(items);
+    } catch (e) {
+      skip(file, first.table.position.start.line, `the scoring table could not be read (${(e as Error).message}); none of its criteria are published, the document is`);
+      continue;
+    }
+    lists.push({ key, document: doc.data.id, file, line: first.table.position.start.line, items, checks });
+    const own = (id: string) => (taken.has(id) ? `${key}--${id}` : id);
+    const listOf = several ? { list: key } : {};
     for (const c of checks) if (!c.ok) warn(`${file}: points mismatch — ${c.message}`);
     const groups = groupNumbers(items);
+    const idOf = new Map(items.map((it) => [it, own(`criterion-${pad(it.order)}`)]));
     for (const it of items) {
-      const id = `criterion-${pad(it.order)}`;
+      const id = idOf.get(it)!;
       // group: [总体要求, 工作要求, 创建要求] numbers after merging restated page-break cells.
-      const data = { id, kind: 'criterion', document: first.doc.data.id, ...it, group: groups.get(it)!, source: { file, lines: it.lines } };
+      const data = { id, kind: 'criterion', document: first.doc.data.id, ...listOf, ...it, group: groups.get(it)!, source: { file, lines: it.lines } };
       delete (data as Partial<typeof data>).lines;
       const body: RootContent[] = [p(it.path.filter(Boolean).join(' > '))];
       for (const [label, v] of [
@@ -132,23 +159,29 @@ export function buildScoringRecords(roots: NoticeRoot[], warn: (m: string) => vo
       .reverse()
       .find((b) => b.type !== 'table' && /创建标准$/.test(norm(blockPlain(b))));
     const lines: [number, number] = [items[0]?.lines[0] ?? first.table.position.start.line, Math.max(...items.map((i) => i.lines[1]))];
+    const checkId = own('check');
     out.push({
       collection: 'scoring',
-      id: 'check',
+      id: checkId,
       data: {
-        id: 'check',
+        id: checkId,
         kind: 'check',
         title: docTitle ? norm(blockPlain(docTitle)) : first.doc.data.title,
         document: first.doc.data.id,
+        ...listOf,
         ok: checks.every((c) => c.ok),
         checks,
         mismatches: checks.filter((c) => !c.ok).map((c) => c.message),
-        realigned: items.filter((i) => i.realigned.length).map((i) => ({ id: `criterion-${pad(i.order)}`, line: i.lines[0], notes: i.realigned })),
+        realigned: items.filter((i) => i.realigned.length).map((i) => ({ id: idOf.get(i)!, line: i.lines[0], notes: i.realigned })),
         source: { file, lines },
       },
       body: checks.map((c) => p(c.message)),
     });
+    for (const id of idOf.values()) taken.add(id);
+    taken.add(checkId);
   }
+  const items = lists[0]?.items ?? [];
+  const checks = lists[0]?.checks ?? [];
 
   const taskTables = tablesWithHead(roots, TASK_HEAD);
   const tasks: TaskDetailData[] = [];
@@ -157,10 +190,16 @@ export function buildScoringRecords(roots: NoticeRoot[], warn: (m: string) => vo
     const rows = t.table.rows
       .map((r) => ({ cells: r.cells.map((c) => c.text), start: r.position.start.line, end: r.position.end.line }))
       .filter((r) => !isHead(r.cells.map(norm), TASK_HEAD) && r.cells.some((c) => c.trim()));
-    for (const task of parseTaskRows(rows, i + 1, audience)) {
+    // Ids: table number and 序号, unique by construction — a row without 序号 is n<k> (its place in the
+    // table), a 序号 printed twice in one table gets r2, r3 … (no id depends on another table's rows).
+    const seen = new Map<string, number>();
+    parseTaskRows(rows, i + 1, audience).forEach((task, k) => {
       if (!task.seq) warn(`${t.root.data.file}:${task.lines[0]}: 工作任务细则 row without a 序号 (一/二/三…): "${task.cells[0]}"`);
       tasks.push(task);
-      const id = `task-detail-${i + 1}-${task.seq || tasks.length}`;
+      const base = task.seq ? String(task.seq) : `n${k + 1}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      const id = `task-detail-${i + 1}-${base}${n > 1 ? `r${n}` : ''}`;
       const data = { id, kind: 'task-detail', document: t.doc.data.id, ...task, source: { file: t.root.data.file, lines: task.lines } };
       delete (data as Partial<typeof data>).lines;
       out.push({
@@ -169,15 +208,23 @@ export function buildScoringRecords(roots: NoticeRoot[], warn: (m: string) => vo
         data,
         body: [p(`${task.seqLabel}、${task.content}`), ...task.details.map((d) => p(d)), p(`完成期限：${task.deadline}`)],
       });
-    }
+    });
   });
-  return { records: out, items, checks, tasks };
+  return { records: out, items, checks, tasks, lists };
 }
 
 export const scoringExtractor: Extractor = {
   name: 'scoring',
   extract(ctx: ExtractContext): RecordOut[] {
-    const { records, items, checks, tasks } = buildScoringRecords(ctx.roots);
+    const { records, items, checks, tasks } = buildScoringRecords(ctx.roots, undefined, (file, line, reason) =>
+      ctx.note?.({
+        file,
+        line,
+        text: '评分细则',
+        reason,
+        action: 'check that the table has the columns 总体要求 / 工作要求 / 创建要求 / 创建标准 / 验收方法 / 评分细则; correct the source (or content/errata.yaml) and run the ingest again',
+      }),
+    );
     const bad = checks.filter((c) => !c.ok).length;
     console.log(
       `[scoring] ${items.length} 创建标准 items from ${new Set(items.map((i) => i.lines[0])).size} printed rows (${items.filter((i) => i.baseline).length} 基础标准/veto, ${items.filter((i) => i.realigned.length).length} realigned — shifted row / cell printed a line early / 创建要求 in the 创建标准 column), ${tasks.length} 工作任务细则 rows; points check: ${bad ? `${bad} mismatch(es) left after realignment (as printed in the source), see content/scoring/check.mdx` : 'all levels add up'}`,

@@ -67,10 +67,35 @@ function unitsOf(title: string, paragraphs: string[], all: string, parent: WorkP
   return parent ? [...parent.units] : [];
 }
 
-/** Records of one document. */
-export function workpointsOfDocument(root: NoticeRoot, doc: DocumentNode, ctx: ExtractContext, themes: Theme[]): { records: RecordOut[]; skipped: Skipped[] } {
+/** A step of a work point's id path: an item's ordinal or `<ordinal>r<k>` (items.ts `key`), a table `t<n>`. */
+const STEP = /^(?:t\d+|\d+(?:r\d+)?)$/;
+
+/**
+ * What comes before the path in the work point ids of each document: `<document id>-` as a rule, and
+ * `<document id>--` when another document's id followed by path steps spells this document's id
+ * (documents x and x-2: item 2 › 1 of x would be x-2-1, the id of item 1 of x-2). Document ids hold
+ * no "--" and path steps no "-", so the work point ids of all documents are unique by construction
+ * (the steps are unique among siblings, see items.ts `key`). Computed from every published document,
+ * so an id does not depend on which files an extractor run sees.
+ */
+export function idPrefixes(documentIds: Iterable<string>): Map<string, string> {
+  const ascii = new Map<string, string>();
+  for (const id of documentIds) ascii.set(id, asciiId(id));
+  const all = new Set(ascii.values());
+  const out = new Map<string, string>();
+  for (const [id, a] of ascii) {
+    const segs = a.split('-');
+    let spelled = false;
+    for (let i = 1; i < segs.length && !spelled; i++) spelled = all.has(segs.slice(0, i).join('-')) && segs.slice(i).every((s) => STEP.test(s));
+    out.set(id, spelled ? `${a}--` : `${a}-`);
+  }
+  return out;
+}
+
+/** Records of one document. `prefix`: the start of its work point ids (idPrefixes; default `<id>-`). */
+export function workpointsOfDocument(root: NoticeRoot, doc: DocumentNode, ctx: ExtractContext, themes: Theme[], prefix?: string): { records: RecordOut[]; skipped: Skipped[] } {
   const meta = doc.data;
-  const docId = asciiId(meta.id);
+  const idStart = prefix ?? `${asciiId(meta.id)}-`;
   const year = documentYear(meta, ctx.documents);
   const after = documentDate(meta, ctx.documents);
   const dateOpts = { year, after };
@@ -91,7 +116,7 @@ export function workpointsOfDocument(root: NoticeRoot, doc: DocumentNode, ctx: E
     // Heading text + own text, each once (a shortened lead is already the first paragraph).
     const all = (title === lead ? [cleanText(h.text), ...paragraphs] : [timing ?? '', ...paragraphs]).join('\n');
     const deadlines = findDeadlines(all, dateOpts);
-    const id = `${docId}-${it.path.join('-')}`;
+    const id = `${idStart}${it.key.join('-')}`;
     ids.push(id);
     const sectionPath = it.ancestors.map(headingLabel);
     const data: WorkPointData = {
@@ -118,8 +143,12 @@ export function workpointsOfDocument(root: NoticeRoot, doc: DocumentNode, ctx: E
     records.push({ collection: 'workpoints', id, data, body });
   });
 
+  const rowSeen = new Map<string, number>();
   for (const r of rowsOf(doc, dateOpts)) {
-    const id = `${docId}-t${r.tableIndex}-${r.ordinal}`;
+    // A row number printed twice in one table (or a row without one at the place of a numbered one) gets `<n>r<k>`.
+    const k = (rowSeen.get(`${r.tableIndex}-${r.ordinal}`) ?? 0) + 1;
+    rowSeen.set(`${r.tableIndex}-${r.ordinal}`, k);
+    const id = `${idStart}t${r.tableIndex}-${r.ordinal}${k > 1 ? `r${k}` : ''}`;
     const detailText = r.details.join('\n');
     const all = [r.title, detailText].join('\n');
     const units = r.audience ? [r.audience] : [];
@@ -156,19 +185,28 @@ export function createWorkpointsExtractor(opts: WorkpointsOptions = {}): Extract
       const out: RecordOut[] = [];
       const report: WorkpointsReport = { perDocument: [], skipped: [] };
       const seen = new Map<string, string>();
+      const prefixes = idPrefixes([...ctx.documents.keys(), ...ctx.roots.flatMap((r) => r.children.map((d) => d.data.id))]);
       for (const root of ctx.roots) {
         for (const doc of root.children) {
-          const { records, skipped } = workpointsOfDocument(root, doc, ctx, themes);
-          for (const r of records) {
+          const { records: all, skipped } = workpointsOfDocument(root, doc, ctx, themes, prefixes.get(doc.data.id));
+          // Unique by construction (idPrefixes, items.ts key): a repeat is a bug, skipped and warned, never a refusal.
+          const records = all.filter((r) => {
             const prev = seen.get(r.id);
-            if (prev) {
-              throw new Error(
-                `workpoints: duplicate id ${r.id} (${root.data.file} line ${r.data.source.lines[0]}; first at ${prev}). ` +
-                  'Two documents share an id, or a numbering repeats inside one section: check the notice tree of that document.',
-              );
+            const here = `${root.data.file}:${r.data.source.lines[0]}`;
+            if (!prev) {
+              seen.set(r.id, here);
+              return true;
             }
-            seen.set(r.id, `${root.data.file} line ${r.data.source.lines[0]}`);
-          }
+            ctx.note?.({
+              file: root.data.file,
+              line: r.data.source.lines[0],
+              text: String(r.data.title),
+              reason: `work point id ${r.id} was already given to ${prev}; this work point is skipped`,
+              action: 'a fault of the ingest program (work point ids are unique by construction): report it with the file',
+              document: doc.data.id,
+            });
+            return false;
+          });
           out.push(...records);
           report.perDocument.push({
             id: doc.data.id,

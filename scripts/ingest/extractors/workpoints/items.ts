@@ -39,6 +39,12 @@ export interface ItemDraft {
   tables: TableNode[];
   /** Ordinals from the outermost ancestor to the item (一 › 3 → [1, 3]). */
   path: number[];
+  /**
+   * The same path made unique in the tree, for ids: each step is the ordinal, or `<ordinal>r<k>` for
+   * the k-th heading with that ordinal under the same parent (numbering that restarts, 1. after 一、
+   * at the top, a 第三条 （一） and a 第六条 （一） the segmenter did not nest) — ['1', '2r2'].
+   */
+  key: string[];
   /** Last source line that belongs to the item (without its sub-items). */
   endLine: number;
 }
@@ -98,6 +104,19 @@ export function itemsOf(doc: DocumentNode): { items: ItemDraft[]; skipped: Skipp
   };
   for (const b of preamble) if (isNote(b)) noteSkipped(b);
 
+  // A step of the id path per outline node, unique among its siblings (see ItemDraft.key).
+  const step = new Map<OutlineNode, string>();
+  const number = (siblings: OutlineNode[]) => {
+    const seen = new Map<number, number>();
+    for (const c of siblings) {
+      const k = (seen.get(c.heading.ordinal) ?? 0) + 1;
+      seen.set(c.heading.ordinal, k);
+      step.set(c, k === 1 ? String(c.heading.ordinal) : `${c.heading.ordinal}r${k}`);
+      number(c.children);
+    }
+  };
+  number(roots);
+
   const walk = (n: OutlineNode, ancestors: OutlineNode[], parentIndex: number | undefined) => {
     const h = n.heading;
     const label = cleanText(h.text).replace(/[。：:]+$/u, '');
@@ -124,6 +143,7 @@ export function itemsOf(doc: DocumentNode): { items: ItemDraft[]; skipped: Skipp
         paragraphs,
         tables,
         path: [...ancestors.map((a) => a.heading.ordinal), h.ordinal],
+        key: [...ancestors, n].map((a) => step.get(a)!),
         endLine,
       });
       myIndex = items.length - 1;
