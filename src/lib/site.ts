@@ -90,6 +90,7 @@ export const SECTIONS = [
   { path: 'cases/', label: '典型经验', dir: 'cases' },
   { path: 'workpoints/', label: '工作要点', dir: 'workpoints' },
   { path: 'timeline/', label: '时间轴', dir: 'timeline' },
+  { path: 'self-check/', label: '自查自评', dir: 'self-check' },
   { path: 'search/', label: '搜索', dir: 'search' },
 ] as const;
 

@@ -49,7 +49,7 @@ describe('site config', () => {
     expect(sectionExists('cases', dir)).toBe(true);
     expect(sectionExists('indicators', dir)).toBe(false);
     expect(sectionExists('', dir)).toBe(true);
-    expect(SECTIONS.map((s) => s.label)).toEqual(['首页', '文件库', '指标体系', '典型经验', '工作要点', '时间轴', '搜索']);
+    expect(SECTIONS.map((s) => s.label)).toEqual(['首页', '文件库', '指标体系', '典型经验', '工作要点', '时间轴', '自查自评', '搜索']);
     rmSync(dir, { recursive: true, force: true });
   });
 });

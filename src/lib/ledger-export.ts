@@ -1,0 +1,97 @@
+/**
+ * The files a unit hands in, written in the browser (loaded lazily, only when the user exports):
+ *   ledgerXlsx()  — .xlsx with exceljs (the library of the indicator export): 自查台账, 整改台账, 完成度
+ *   reportDocx()  — 自查自评报告 .docx with docx: 完成度 overall and by 领域, the items not done with
+ *                   their reasons, the open problems with measures and deadlines.
+ * Both return bytes (Uint8Array) so the tests read them back in Node.
+ */
+import { ITEM_COLUMNS, PROBLEM_COLUMNS, type CompletionRow, type Report } from './ledger-report';
+
+type ExcelModule = typeof import('exceljs');
+
+async function excel(): Promise<ExcelModule> {
+  const mod = (await import('exceljs')) as unknown as ExcelModule & { default?: ExcelModule };
+  return (mod.default ?? mod) as ExcelModule;
+}
+
+export async function ledgerXlsx(r: Report): Promise<Uint8Array> {
+  const ExcelJS = await excel();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '法治政府建设示范创建专栏 · 自查自评';
+  const sheet = (name: string, cols: [string, string, number][], rows: Record<string, unknown>[], overdue?: (row: Record<string, unknown>) => boolean) => {
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = cols.map(([key, header, width]) => ({ key, header, width }));
+    for (const x of rows) {
+      const added = ws.addRow(x);
+      if (overdue?.(x)) added.getCell(cols.findIndex(([k]) => k === 'due' || k === 'deadline') + 1).font = { color: { argb: 'FFB00020' }, bold: true };
+    }
+    const head = ws.getRow(1);
+    head.font = { bold: true };
+    head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF1F1F1' } };
+    ws.eachRow((row, n) => n > 1 && (row.alignment = { vertical: 'top', wrapText: true }));
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
+    return ws;
+  };
+  const od = (x: Record<string, unknown>) => Boolean(x.overdue);
+  sheet('整改台账', [...PROBLEM_COLUMNS, ['overdueText', '逾期', 8]], r.problems.map((p) => ({ ...p, overdueText: p.overdue ? '逾期' : '' })), od);
+  sheet('自查台账', [...ITEM_COLUMNS, ['overdueText', '逾期', 8]], r.items.map((i) => ({ ...i, overdueText: i.overdue ? '逾期' : '' })), od);
+  const comp = (c: CompletionRow) => ({ ...c, reached: c.reached === null ? '' : c.reached ? '已达到' : '未达到' });
+  sheet(
+    '完成度',
+    [
+      ['label', '范围', 30],
+      ['done', '已完成', 8],
+      ['applicable', '适用项（不含不涉及）', 12],
+      ['na', '不涉及', 8],
+      ['percent', '完成度', 10],
+      ['reached', `目标 ${r.target}`, 10],
+    ],
+    [comp(r.overall), ...r.byArea.map(comp), ...r.byUnit.map((u) => comp({ ...u, label: `责任单位：${u.label}` }))],
+  );
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+export async function reportDocx(r: Report): Promise<Uint8Array> {
+  const d = await import('docx');
+  const { Document, Packer, Paragraph, TextRun, Table, TableRow, TableCell, HeadingLevel, WidthType, AlignmentType } = d;
+  const p = (text: string, opts: { bold?: boolean; center?: boolean; size?: number } = {}) =>
+    new Paragraph({
+      alignment: opts.center ? AlignmentType.CENTER : undefined,
+      children: [new TextRun({ text, bold: opts.bold, size: opts.size, font: { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman' } })],
+    });
+  const h = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text, font: { eastAsia: '黑体' } })] });
+  const table = (head: string[], rows: string[][]) =>
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [
+        new TableRow({ tableHeader: true, children: head.map((t) => new TableCell({ children: [p(t, { bold: true })] })) }),
+        ...rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((t) => new TableCell({ children: [p(t)] })) })),
+      ],
+    });
+  const comp = (c: CompletionRow) => [c.label, String(c.done), String(c.applicable), String(c.na), c.percent, c.reached === null ? '' : c.reached ? '已达到' : '未达到'];
+  const compHead = ['范围', '已完成', '适用项', '不涉及', '完成度', `目标 ${r.target}`];
+  const children = [
+    p(r.title, { bold: true, center: true, size: 36 }),
+    p(`报告日期：${r.date}`, { center: true }),
+    h('一、完成度'),
+    p(
+      `全部三级指标完成度 ${r.overall.percent}（已完成 ${r.overall.done} 项 / 适用 ${r.overall.applicable} 项，不涉及 ${r.overall.na} 项不计入）` +
+        (r.target ? `，目标 ${r.target}，${r.overall.reached ? '已达到' : '尚未达到'}。` : '。') +
+        r.extra.map((e) => `${e.label}：${e.text}。`).join(''),
+    ),
+    table(compHead, [comp(r.overall), ...r.byArea.map(comp)]),
+    ...(r.byUnit.length ? [p('各责任单位完成度（由低到高）：', { bold: true }), table(compHead, r.byUnit.map(comp))] : []),
+    h('二、未完成事项及原因'),
+    r.notDone.length
+      ? table(['序号', '指标内容', '状态', '责任单位', '完成时限', '原因（备注）'], r.notDone.map((i) => [i.label, i.text, i.status, i.units, `${i.due}${i.overdue ? '（逾期）' : ''}`, i.note]))
+      : p('无。'),
+    h('三、问题清单与整改'),
+    r.openProblems.length
+      ? table(['指标', '问题描述', '整改措施', '责任单位', '责任人', '完成时限'], r.openProblems.map((x) => [x.item, x.desc, x.measure, x.units, x.person, `${x.deadline}${x.overdue ? '（逾期）' : ''}`]))
+      : p('没有整改中的问题。'),
+    p(`已销号问题 ${r.problems.length - r.openProblems.length} 个，整改中 ${r.openProblems.length} 个。`),
+  ];
+  const doc = new Document({ creator: '法治政府建设示范创建专栏', title: r.title, sections: [{ children }] });
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
+}
