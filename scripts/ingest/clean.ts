@@ -289,6 +289,9 @@ export function clean(text: string, options: CleanOptions = {}): CleanResult {
   return { lines: joined, artefacts, normalisations, removed, perLine };
 }
 
+/** A name of a body on its own: no sentence punctuation, ending in an organisation word. */
+const UNIT_NAME_LINE = /^[^，,。；;：:、！？!?“”"]+(?:局|分局|厅|委员会|委|办公室|办|中心|院|大队|支队|所|站|公司|政府|小组|协会|学会|法庭|检察院|法院)$/u;
+
 function canEndBeforeBreak(text: string, min: number): boolean {
   if (!text || text.includes('\t')) return false;
   if ([...text].length < min) return false;
@@ -297,6 +300,9 @@ function canEndBeforeBreak(text: string, min: number): boolean {
   // A numbered heading without a sentence in it ("（三）加强组织领导和队伍建设工作") is complete.
   if (matchMarker(text) && !/[，。；]/.test(text) && [...text].length <= 40) return false;
   if (/[》」』]$/.test(text) && !/[，。；、]/.test(text)) return false;
+  // A line that is the name of a body (a unit line of a case article, a signature: 河南省…局…办公室)
+  // is complete, however long: the paragraph after it is not its continuation.
+  if (UNIT_NAME_LINE.test(text) && [...text].length <= 40) return false;
   return true;
 }
 

@@ -241,7 +241,7 @@ export function listKeys(tables: FoundTable[]): string[] {
  * record names its list (`list`, and `listTitle` on the meta record); with one, the records are as
  * they always were. A table that cannot be read is skipped with a warning (file:line, what to do).
  * The declared area grouping (scripts/ingest/data/areas.yaml) applies to a list whose 三级指标 it
- * covers exactly; another list gets no areas (noted in the report).
+ * covers exactly (the same count); another list gets no areas (noted in the report).
  */
 export const indicatorsExtractor: Extractor = {
   name: 'indicators',
@@ -261,17 +261,14 @@ export const indicatorsExtractor: Extractor = {
       const list = keys[k]!;
       let built: ReturnType<typeof buildIndicatorRecords>;
       try {
-        let areaMap: AreaMap | undefined;
-        if (k > 0) {
-          const count = findCount(t);
-          try {
-            areaMap = loadAreaMap(count);
-          } catch {
-            areaMap = { areas: [], rules: [], bySeq: new Map() };
-            ctx.note?.({ file, line, text: '填报材料责任清单', reason: `no area grouping is declared for this list (scripts/ingest/data/areas.yaml covers another list); its indicators are shown without 领域`, document: t.doc.data.id });
-          }
+        let areaMap: AreaMap;
+        try {
+          areaMap = loadAreaMap(findCount(t));
+        } catch {
+          areaMap = { areas: [], rules: [], bySeq: new Map() };
+          ctx.note?.({ file, line, text: '填报材料责任清单', reason: `no area grouping is declared for this list (scripts/ingest/data/areas.yaml covers another list); its indicators are shown without 领域`, document: t.doc.data.id });
         }
-        built = buildIndicatorRecords(t, { matchThemes: themeMatcher, ...(areaMap ? { areaMap } : {}) });
+        built = buildIndicatorRecords(t, { matchThemes: themeMatcher, areaMap });
       } catch (e) {
         ctx.note?.({
           file,

@@ -28,14 +28,36 @@ export function piecesFromRow(row: TableRow): Piece[] {
   return row.cells.map((c) => ({ text: c.text, start: c.position.start.line, end: c.position.end.line }));
 }
 
+/** Head rows of the other tables a notice may print right after a 责任清单 (a scoring table, a task table, another 责任清单). */
+const OTHER_HEADS = [
+  ['总体要求', '工作要求', '创建要求', '创建标准', '验收方法', '评分细则'],
+  ['序号', '内容', '细则', '完成期限'],
+  ['序号', '三级指标', '填报材料', '责任单位'],
+];
+const squashCell = (s: string) => s.replace(/[\s\u3000]+/g, '');
+
+/** A table that starts with the head row of another table: not a fragment of the one being read. */
+function startsOtherTable(t: TableNode): boolean {
+  const first = (t.head ?? t.rows[0])?.cells.map((c) => squashCell(c.text)) ?? [];
+  return OTHER_HEADS.some((h) => h.every((x, i) => first[i] === x));
+}
+
 /**
  * Pieces of the table plus any paragraph-like blocks that the segmenter left between or after
  * table fragments (e.g. a lone "23" or "——" line split off the table). Stops at the first
- * heading/closing block after the table.
+ * heading/closing block after the table, and at the next table that has a head row of its own
+ * (a scoring table, another list), leaving out the caption printed above it.
  */
 export function piecesFromBlocks(blocks: BlockNode[]): Piece[] {
   const out: Piece[] = [];
-  for (const b of blocks) {
+  const captions: number[] = [];
+  for (const [i, b] of blocks.entries()) {
+    if (b.type === 'table' && i > 0 && startsOtherTable(b)) {
+      out.length = captions.length ? captions[0]! : out.length;
+      break;
+    }
+    if (b.type === 'paragraph' && b.role === 'caption') captions.push(out.length);
+    else captions.length = 0;
     if (b.type === 'table') {
       if (b.head && !isHeadLike(b.head)) out.push(...piecesFromRow(b.head));
       out.push(...piecesFromTable(b));
