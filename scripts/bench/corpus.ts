@@ -94,8 +94,19 @@ export interface BenchResult {
   misses: Miss[];
   refusals: string[];
   warnings: string[];
+  /** What extractors skipped, with file:line and why (the ingest report's notes). */
+  notes: string[];
   ingest: 'ok' | 'refused';
   seconds: number;
+}
+
+/** One line for a warning of the ingest report, whatever its shape (string, IngestError, or {file, line, detail, action}). */
+function warningLine(w: unknown): string {
+  if (typeof w === 'string') return w;
+  if (isIngestError(w)) return w.message;
+  const o = w as { file?: string; line?: number; detail?: string; message?: string; action?: string };
+  if (o && (o.detail || o.message)) return `${o.file ?? ''}${o.line ? `:${o.line}` : ''} ${o.detail ?? o.message}${o.action ? ` — ${o.action}` : ''}`.trim();
+  return JSON.stringify(w);
 }
 
 function errorLines(e: unknown): string[] {
@@ -122,6 +133,7 @@ export async function benchCorpus(dir: string, options: { with?: string[]; errat
     const errata = options.errata ?? [];
     const refusals: string[] = [];
     const warnings: string[] = [];
+    const notes: string[] = [];
     // 1. The ingest as it runs for real (in memory): refusals and warnings.
     let report: IngestReport | undefined;
     try {
@@ -130,10 +142,10 @@ export async function benchCorpus(dir: string, options: { with?: string[]; errat
       refusals.push(...errorLines(e));
     }
     if (report) {
-      for (const n of report.notes) warnings.push(`${n.file}:${n.line} ${n.extractor}: ${n.text} — ${n.reason}`);
+      for (const n of report.notes) notes.push(`${n.file}:${n.line} ${n.extractor}: ${n.text} — ${n.reason}`);
       // Warnings other stages may add to the report (kept generic: any list of messages).
       const extra = (report as unknown as { warnings?: unknown[] }).warnings;
-      if (Array.isArray(extra)) for (const w of extra) warnings.push(typeof w === 'string' ? w : isIngestError(w) ? w.message : JSON.stringify(w));
+      if (Array.isArray(extra)) for (const w of extra) warnings.push(warningLine(w));
       for (const f of report.files) if (f.coverage.ratio < 1) warnings.push(`${f.file}: coverage ${(f.coverage.ratio * 100).toFixed(1)}% (${f.coverage.missing.length} line(s) missing)`);
     }
     // 2. The facts, file by file (the same parse the ingest runs; a file refused on its own is listed and scored as missing).
@@ -175,6 +187,7 @@ export async function benchCorpus(dir: string, options: { with?: string[]; errat
       misses,
       refusals,
       warnings,
+      notes,
       ingest: report ? 'ok' : 'refused',
       seconds: (performance.now() - started) / 1000,
     };
@@ -217,8 +230,9 @@ async function main() {
   if (!quiet) for (const m of r.misses) out(`  ${m.file}: ${m.field} expected ${m.expected} got ${m.got}`);
   for (const e of r.refusals) out(`  REFUSED ${e}`);
   if (!quiet) for (const w of r.warnings) out(`  WARNING ${w}`);
+  if (!quiet) for (const n of r.notes) out(`  NOTE ${n}`);
   out(`ingest: ${r.ingest === 'ok' ? 'ran to the end' : `REFUSED (${r.refusals.length} error(s)); facts read file by file`}`);
-  out(`refusals ${r.refusals.length}, warnings ${r.warnings.length}`);
+  out(`refusals ${r.refusals.length}, warnings ${r.warnings.length}, notes ${r.notes.length} (items the extractors skipped)`);
   out(`facts right: ${r.facts.right}/${r.facts.total} (${pct(r.facts.right, r.facts.total)}) — ${FACTS.map((f) => `${f} ${r.perFact[f]}/${r.files}`).join(', ')}`);
   out(`sections right: ${r.sections.right}/${r.sections.total} (${pct(r.sections.right, r.sections.total)})`);
   out(`took ${r.seconds.toFixed(2)} s`);

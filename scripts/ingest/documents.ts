@@ -7,13 +7,25 @@
  */
 import type { Plugin } from 'unified';
 import { docNumberSlug, titleSlug, uniqueId } from './slug';
-import { findDocNumbers, parseDate, parseDocNumber } from './patterns';
+import { findDocNumbers, isOrderBanner, leadingDocNumber, ORDER_NUMBER_ALONE, orderIssuer, parseDate, parseDocNumber } from './patterns';
 import { titleKey } from './segment';
 import type { BlockNode, Contact, DocumentMeta, DocumentNode, NoticeRoot } from './types';
 
 type Internal = DocumentMeta & { parentIndex?: number };
 
 const ORG_PREFIX = /^(.+?(?:办公室|人民政府|政府|委员会|领导小组|小组|厅|局|院|委|部))(?=关于)/;
+/**
+ * The issuing body (or bodies, joined by 、) at the head of a title: 国务院办公厅关于… / 国务院办公厅转发… /
+ * 国务院办公厅对…建议的答复 / 国务院办公厅、中央军委办公厅关于… / 国务院、中央军委关于….
+ */
+const ORG_WORD = '(?:办公室|办公厅|人民政府|政府|委员会|领导小组|小组|中央军委|国务院|厅|局|院|委|部|署|行|会)';
+const ISSUER_PREFIX = new RegExp(`^((?:[\\u4e00-\\u9fff]{2,30}?${ORG_WORD}、)*[\\u4e00-\\u9fff]{2,30}?${ORG_WORD})(?=关于|转发|印发|对.+(?:答复|复函|批复|意见|函)$)`);
+
+/** Issuing bodies named at the head of a title (two bodies → two issuers). */
+export function titleIssuers(title: string): string[] {
+  const m = ISSUER_PREFIX.exec(title.replace(/\s+/g, ''));
+  return m ? m[1]!.split('、').filter(Boolean) : [];
+}
 
 /** Every text of a block, for searching (cites, dates…). */
 export function blockText(b: BlockNode): string {
@@ -127,24 +139,46 @@ export function describe(doc: DocumentNode): void {
   }
   const titleNode = headers.find((h) => h.role === 'title');
   const subtitle = headers.find((h) => h.role === 'subtitle');
-  let title = titleNode ? normaliseTitle(titleNode.text) : meta.get('标题') ?? '';
+  const dn = headers.find((h) => h.role === 'docNumber');
+  const banner = headers.find((h) => h.role === 'banner');
+  const order = banner && isOrderBanner(banner.text) ? banner.text.replace(/\s+/g, '') : undefined;
+  const lead = dn ? leadingDocNumber(dn.text) : undefined;
+  let title = titleNode ? normaliseTitle(titleNode.text) : lead?.rest ? normaliseTitle(lead.rest) : meta.get('标题') ?? '';
+  if (!title && order) {
+    // An order (令) is titled by what it promulgates: 现公布《…条例》 → 《…条例》.
+    const first = doc.children.find((b) => b.type === 'paragraph');
+    const named = first ? /《([^《》]+)》/.exec(first.text)?.[1] : undefined;
+    if (named) title = normaliseTitle(named);
+  }
   if (!title) {
     const firstText = doc.children.find((b) => b.type === 'paragraph' || b.type === 'heading');
     title = firstText ? normaliseTitle(blockText(firstText)).slice(0, 40) : d.label ?? '（无标题）';
   }
   d.title = title;
-  const dn = headers.find((h) => h.role === 'docNumber');
-  const docNumber = dn ? parseDocNumber(dn.text) : meta.get('发文字号') ? parseDocNumber(meta.get('发文字号')!) : undefined;
+  const orderNumber = dn && order ? ORDER_NUMBER_ALONE.exec(dn.text.replace(/\s+/g, '')) : undefined;
+  const docNumber = dn
+    ? (parseDocNumber(dn.text) ?? lead?.docNumber ?? (orderNumber ? `${order}第${Number(orderNumber[1])}号` : undefined))
+    : meta.get('发文字号')
+      ? parseDocNumber(meta.get('发文字号')!)
+      : undefined;
   if (docNumber) d.docNumber = docNumber;
 
   const issuers: string[] = [];
-  const org = ORG_PREFIX.exec(title);
-  if (org) issuers.push(org[1]!);
+  issuers.push(...titleIssuers(title));
   if (meta.get('发文机关')) issuers.push(...meta.get('发文机关')!.split(/[\s、，,]+/).filter(Boolean));
   for (const h of headers.filter((h) => h.role === 'issuer')) issuers.push(h.text);
-  for (const c of closings.filter((c) => c.role === 'signature')) issuers.push(c.text);
+  // Signatures of this document — not those of an attachment printed inside it (after its 附件 label),
+  // and not a signature that only repeats the bodies already named (两个机关 signed on one line).
+  const firstPart = doc.children.findIndex((b) => b.type === 'paragraph' && (b.role === 'attachmentLabel' || b.role === 'attachmentTitle'));
+  const own = firstPart < 0 ? doc.children : doc.children.slice(0, firstPart);
+  for (const c of own.filter((c) => c.type === 'closing' && c.role === 'signature')) {
+    const sig = (c as { text: string }).text.replace(/\s+/g, '');
+    const known = issuers.map((s) => s.replace(/\s+/g, ''));
+    if (known.length && (known.join('') === sig || known.includes(sig))) continue;
+    issuers.push(sig);
+  }
+  if (!issuers.length && order) issuers.push(orderIssuer(order));
   if (!issuers.length) {
-    const banner = headers.find((h) => h.role === 'banner');
     if (banner) {
       const b = banner.text.replace(/\s+/g, '');
       // "河南省法治政府建设文件领导小组办公室" is a two-column banner: read it as 河南省法治政府建设领导小组办公室.

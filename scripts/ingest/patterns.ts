@@ -5,7 +5,7 @@
 
 /** Chinese numerals used in section numbering and dates. */
 const CN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, O: 0, o: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 两: 2,
+  〇: 0, 零: 0, '○': 0, O: 0, o: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 两: 2,
 };
 
 /** 一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105; also plain digit strings. */
@@ -83,11 +83,50 @@ export function normaliseDocNumber(agency: string, year: string | number, num: s
   return `${agency}〔${year}〕${Number(num)}号`;
 }
 
-/** Parse a 文号 written in any bracket style; undefined when the text is not one. */
-export function parseDocNumber(text: string): string | undefined {
-  const m = DOC_NUMBER_LINE.exec(text.replace(/\s+/g, ''));
+/**
+ * The number of an order (令), which has no year: 国令第706号 / 国务院令第706号 / 中华人民共和国国务院令第706号,
+ * 河南省人民政府令第180号. Under a 令 banner it is printed alone: 第706号 (see ORDER_NUMBER_ALONE).
+ */
+export const ORDER_NUMBER_LINE = /^([\u4e00-\u9fff]{0,20}令)第(\d{1,5})号$/;
+/** 第706号 on its own line, under a 令 banner (中华人民共和国国务院令). */
+export const ORDER_NUMBER_ALONE = /^第(\d{1,5})号$/;
+
+/** Banner of an order: 中华人民共和国国务院令 / 河南省人民政府令 / 中华人民共和国公安部令. */
+export function isOrderBanner(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return /^[\u4e00-\u9fff]{2,24}令$/.test(t) && /(?:国务院|政府|部|委员会|局|署|行|院)令$/.test(t) && !/(?:命令|指令|法令|号令|口令)$/.test(t);
+}
+
+/** The issuing body of an order banner: 中华人民共和国国务院令 → 国务院, 河南省人民政府令 → 河南省人民政府. */
+export function orderIssuer(banner: string): string {
+  return banner.replace(/\s+/g, '').replace(/令$/, '').replace(/^中华人民共和国(?=.)/, '');
+}
+
+/**
+ * A 文号 as printed in brackets under the title, or with the title after it on one line:
+ * （豫政发〔2009〕25号） / 豫政办〔2019〕12号 关于…的通知. Returns the 文号 and what follows it.
+ */
+export function leadingDocNumber(text: string): { docNumber: string; rest: string } | undefined {
+  const t = text.replace(/\s+/g, '');
+  const bracketed = new RegExp(`^[（(](.+号)[）)]$`).exec(t);
+  if (bracketed) {
+    const n = parseDocNumber(bracketed[1]!);
+    return n ? { docNumber: n, rest: '' } : undefined;
+  }
+  const m = new RegExp(`^([\\u4e00-\\u9fff]{1,12}[${OPEN}]\\d{4}[${CLOSE}]第?\\d{1,4}号)(.+)$`).exec(t);
   if (!m) return undefined;
-  return normaliseDocNumber(m[1]!, m[2]!, m[3]!);
+  const n = parseDocNumber(m[1]!);
+  return n ? { docNumber: n, rest: m[2]! } : undefined;
+}
+
+/** Parse a 文号 written in any bracket style (or an order number 国令第706号); undefined when the text is not one. */
+export function parseDocNumber(text: string): string | undefined {
+  const t = text.replace(/\s+/g, '');
+  const m = DOC_NUMBER_LINE.exec(t);
+  if (m) return normaliseDocNumber(m[1]!, m[2]!, m[3]!);
+  const o = ORDER_NUMBER_LINE.exec(t);
+  if (o && o[1]!.length >= 2) return `${o[1]}第${Number(o[2])}号`;
+  return undefined;
 }
 
 /** Every 文号 cited in a text, normalised to 〔〕, in order of first appearance. */
@@ -102,7 +141,7 @@ export function findDocNumbers(text: string): string[] {
   return out;
 }
 
-const CN_DATE_DIGIT = '[〇零一二三四五六七八九十OoＯ]';
+const CN_DATE_DIGIT = '[〇○零一二三四五六七八九十OoＯ]';
 /** 2019年7月23日 / 2019 年 7 月 23 日 / 二〇一九年七月二十三日 / 2019-07-23 / 2019.7.23 */
 export const DATE_RE = new RegExp(
   `(\\d{4}|${CN_DATE_DIGIT}{4})\\s*年\\s*(\\d{1,2}|${CN_DATE_DIGIT}{1,3})\\s*月\\s*(\\d{1,2}|${CN_DATE_DIGIT}{1,3})\\s*日` +
@@ -139,6 +178,7 @@ export function isPrintedLine(text: string): boolean {
 /** Red-header banner: 郑州市法治政府建设领导小组办公室文件 / 河南省法治政府建设文件 领导小组办公室. */
 export function isBanner(text: string): boolean {
   const t = text.replace(/\s+/g, '');
+  if (isOrderBanner(t)) return true;
   return t.length <= 40 && /文件/.test(t) && /(文件|办公室|委员会|政府|小组)$/.test(t) && !/[，。；：《》]/.test(t) && !/关于/.test(t);
 }
 
@@ -146,7 +186,7 @@ export function isBanner(text: string): boolean {
 export const TERMINAL = /(?:[。！？；：!?;:…]|[。！？][”’」』）)]|——|(?<=[\u4e00-\u9fff）)”》])\.)$/;
 
 /** Words a document title ends with. */
-export const TITLE_END = /(?:通知|通报|方案|要点|清单|标准|细则|办法|意见|决定|规定|规划|计划|安排|报告|纲要|一览表|汇总表|申报表|登记表|统计表|明细表|表|函|批复|公告|通告|展示|目录|指引|指南|制度|规则)$/;
+export const TITLE_END = /(?:通知|通报|方案|要点|清单|标准|细则|办法|意见|决定|规定|规划|计划|安排|报告|纲要|一览表|汇总表|申报表|登记表|统计表|明细表|表|函|批复|答复|请示|公告|通告|展示|目录|指引|指南|制度|规则|条例|预案|章程|决议|纪要|公报|倡议书|议案|守则)$/;
 
 /** Closing labels. */
 export const CONTACT_RE = /^(?:联\s*系\s*人|联系电话|联系方式|手\s*机|电\s*话|传\s*真|电子邮箱|邮\s*箱|E-?mail|地\s*址|邮\s*编)\s*[:：]/i;

@@ -27,6 +27,9 @@ import {
   TERMINAL,
   TITLE_END,
   isBanner,
+  isOrderBanner,
+  leadingDocNumber,
+  ORDER_NUMBER_ALONE,
   isDateLine,
   isPrintedLine,
   isStructuralStart,
@@ -262,6 +265,87 @@ export function blockify(lines: CleanLine[]): Item[] {
   return items;
 }
 
+/** A title ends in a 文种 word, possibly followed by a bracketed qualifier: …办法（试行） / …规划（2018—2035年）. */
+export function endsTitle(t: string): boolean {
+  const bare = t.replace(/[》”"]+$/, '');
+  return TITLE_END.test(bare) || new RegExp(`(?:${TITLE_END.source.replace(/\$$/, '')})[》”"]?[（(][^（()）]{1,16}[）)]$`).test(t);
+}
+
+/** A line that may be one line of a title printed over several lines. */
+function isTitleFragment(t: string): boolean {
+  const len = [...t].length;
+  return (
+    len >= 1 &&
+    len <= 60 &&
+    !TERMINAL.test(t) &&
+    !/[。；！？]/.test(t) &&
+    !matchMarker(t) &&
+    // "国务院关于印发" (a title line cut before its object) is not a 版记 "…印发" line
+    (!isStructuralStart(t) || /关于印发$/.test(t)) &&
+    !isRecipients(t) &&
+    !leadingDocNumber(t) &&
+    !ORDER_NUMBER_ALONE.test(t) &&
+    !/^[（(][^（()）]*[）)]$/.test(t) &&
+    !/^(?:第[一二三四五六七八九十百零〇\d]+[章节条编部分])/.test(t)
+  );
+}
+
+/** Where a document's title may begin: the start of the file, or after a banner, 文号, date, 附件 label, metadata or note line. */
+function atDocumentTop(prev: Item | undefined): boolean {
+  if (!prev) return true;
+  if (prev.kind !== 'text') return false;
+  const t = prev.text;
+  return (
+    isDateLine(t) ||
+    isPrintedLine(t) ||
+    isBanner(t) ||
+    !!parseDocNumber(t) ||
+    !!leadingDocNumber(t) ||
+    ORDER_NUMBER_ALONE.test(t) ||
+    ATTACHMENT_LABEL_RE.test(t) ||
+    META_LINE.test(t) ||
+    /^[（(][^（()）]*[）)]$/.test(t)
+  );
+}
+
+/** Longest run of lines a title is printed over. */
+const MAX_TITLE_LINES = 5;
+
+/**
+ * A title printed over several lines — with blank lines between them (how 公文 titles arrive from Word
+ * and web pages) or without — is ONE title. At the top of a document (see atDocumentTop), a run of
+ * short lines without sentence punctuation, numbering or a recipients colon that ends in a 文种 word
+ * (通知 / 意见 / 批复 / 函 / 答复 / 条例 …, TITLE_END) is joined into one text item; the run ends at
+ * its last line ending in a 文种 word, so "…意见报告" / "的通知" stays one title. Its source lines are kept.
+ */
+export function joinTitleRuns(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.kind === 'text' && isTitleFragment(it.text) && atDocumentTop(out[out.length - 1])) {
+      let end = -1;
+      let length = 0;
+      for (let k = i; k < items.length && k < i + MAX_TITLE_LINES; k++) {
+        const x = items[k]!;
+        if (x.kind !== 'text' || !isTitleFragment(x.text)) break;
+        // A second title ("关于…") after a complete one starts another document.
+        if (end >= 0 && /^关于/.test(x.text)) break;
+        length += [...x.text].length;
+        if (length > 150) break;
+        if (endsTitle(x.text)) end = k;
+      }
+      if (end > i) {
+        const run = items.slice(i, end + 1) as TextItem[];
+        out.push({ kind: 'text', text: run.map((x) => x.text).reduce(joinText), lines: run.flatMap((x) => x.lines) });
+        i = end;
+        continue;
+      }
+    }
+    out.push(it);
+  }
+  return out;
+}
+
 function attachmentsItem(parts: CleanLine[]): AttachmentsItem {
   const text = parts.map((p) => p.text).join('\n');
   const lines = parts.flatMap((p) => p.lines);
@@ -308,6 +392,8 @@ interface DocDraft {
   hasDocNumber: boolean;
   attachmentTitles: string[];
   title?: string;
+  /** The document is an order (令): a 令 banner over 第N号; what follows its signature is what it promulgates. */
+  order?: boolean;
 }
 
 function isRecipients(t: string): boolean {
@@ -330,6 +416,7 @@ export function splitDocuments(items: Item[]): DocDraft[] {
   const first = () => docs[0];
   const embedRelation = (): { parent?: number; relation?: '转发' | '印发' } => {
     const f = first();
+    if (f?.order) return { parent: 0, relation: '印发' };
     if (!f?.title) return {};
     if (/转发/.test(f.title)) return { parent: 0, relation: '转发' };
     if (/印发/.test(f.title)) return { parent: 0, relation: '印发' };
@@ -371,7 +458,8 @@ export function splitDocuments(items: Item[]): DocDraft[] {
     // Track state for the boundary rules.
     if (it.kind === 'text') {
       if (state === 'header') {
-        if (parseDocNumber(t)) d.hasDocNumber = true;
+        if (isOrderBanner(t)) d.order = true;
+        if (parseDocNumber(t) || leadingDocNumber(t) || (d.order && ORDER_NUMBER_ALONE.test(t))) d.hasDocNumber = true;
         if (/^发文字号\s*[:：]/.test(t) && parseDocNumber(t.replace(/^发文字号\s*[:：]\s*/, ''))) d.hasDocNumber = true;
         if (!d.title && (looksLikeTitle(t) || isTitleStart(t))) d.title = t;
         if (!isHeaderLike(t, d)) state = 'body';
@@ -380,7 +468,7 @@ export function splitDocuments(items: Item[]): DocDraft[] {
       else if (state === 'closing') {
         // A signature/printing office (before its date) or an 附件 label keeps the closing open;
         // other text after a closing that did not start a document is body again (a trailing note).
-        const keepsClosing = isOrgLine(t) || isDateLine(nextText) || isPrintedLine(nextText) || ATTACHMENT_LABEL_RE.test(t);
+        const keepsClosing = isOrgLine(t) || isDateLine(nextText) || isPrintedLine(nextText) || ATTACHMENT_LABEL_RE.test(t) || isClosingNote(t);
         if (!keepsClosing) state = 'body';
       }
     } else if (it.kind === 'attachments') {
@@ -389,6 +477,11 @@ export function splitDocuments(items: Item[]): DocDraft[] {
     } else if (state === 'header') state = 'body';
   }
   return docs;
+}
+
+/** A note in brackets under the signature: （此件公开发布） / （本文有删减） / （此件有删减）. */
+export function isClosingNote(t: string): boolean {
+  return /^[（(][^（()）]{2,20}[）)]$/.test(t) && /(?:此件|本文|此文|公开|删减|发布|发至|保留)/.test(t);
 }
 
 /** "关于…" or an issuer line followed by "关于…" starts a title. */
@@ -403,6 +496,8 @@ function joinTitleAhead(items: Item[], i: number): string {
 
 function isHeaderLike(t: string, d: DocDraft): boolean {
   return (
+    (!!d.order && ORDER_NUMBER_ALONE.test(t)) ||
+    !!leadingDocNumber(t) ||
     isBanner(t) ||
     !!parseDocNumber(t) ||
     ATTACHMENT_LABEL_RE.test(t) ||
@@ -457,7 +552,17 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
         out.push(header('banner', t, it.lines));
         continue;
       }
-      if (parseDocNumber(t)) {
+      if (parseDocNumber(t) || (ORDER_NUMBER_ALONE.test(t) && out.some((b) => b.type === 'header' && b.role === 'banner' && isOrderBanner(b.text)))) {
+        out.push(header('docNumber', t, it.lines));
+        continue;
+      }
+      if (titleSeen && leadingDocNumber(t)?.rest === '') {
+        // （豫政发〔2009〕25号）: the 文号 in brackets on the line under the title.
+        out.push(header('docNumber', t, it.lines));
+        continue;
+      }
+      if (!titleSeen && leadingDocNumber(t)?.rest && endsTitle(leadingDocNumber(t)!.rest)) {
+        // 豫政办〔2019〕12号 关于…的通知: the 文号 in front of the title on one line (kept as printed; describe reads both).
         out.push(header('docNumber', t, it.lines));
         continue;
       }
@@ -590,7 +695,7 @@ export interface SegmentOptions {
 
 /** Cleaned lines → NoticeRoot. DocumentMeta is filled by the extract stage; segment sets source, parent index and relation. */
 export function segment(cleaned: CleanResult, options: SegmentOptions): NoticeRoot {
-  const items = blockify(cleaned.lines);
+  const items = joinTitleRuns(blockify(cleaned.lines));
   const drafts = splitDocuments(items);
   const docs: DocumentNode[] = drafts.map((d) => {
     const children = buildBlocks(d);
