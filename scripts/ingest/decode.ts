@@ -82,19 +82,22 @@ function cjkShare(text: string): number {
   return cjk / nonSpace.length;
 }
 
+/** The refusal of a file above the size limit (every reader checks the size first). */
+export function tooLarge(file: string, size: number, maxBytes: number): IngestError {
+  return new IngestError({
+    code: 'too-large',
+    file,
+    detail: `the file has ${size} bytes, the limit is ${maxBytes}`,
+    expected: `a notice of at most ${maxBytes} bytes`,
+    action: 'check that this is a notice and not an archive or a scan; split it, or raise the limit with --max-bytes',
+  });
+}
+
 export function decode(input: Uint8Array, options: DecodeOptions): Decoded {
   const { file } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const bytes = input;
-  if (bytes.length > maxBytes) {
-    throw new IngestError({
-      code: 'too-large',
-      file,
-      detail: `the file has ${bytes.length} bytes, the limit is ${maxBytes}`,
-      expected: `a notice of at most ${maxBytes} bytes`,
-      action: 'check that this is a notice and not an archive or a scan; split it, or raise the limit with --max-bytes',
-    });
-  }
+  if (bytes.length > maxBytes) throw tooLarge(file, bytes.length, maxBytes);
   if (bytes.length === 0) {
     throw new IngestError({
       code: 'empty',

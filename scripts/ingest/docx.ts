@@ -12,8 +12,6 @@
  *     cell's '\n' (so "司法局 / 政府办" stay two lines of one cell);
  *   - headings keep only their text (level comes from the numbering, never from styles).
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import mammoth from 'mammoth';
 import { IngestError } from './errors';
 import { CELL_BREAK } from './patterns';
@@ -131,7 +129,7 @@ function docxError(file: string, e: unknown): IngestError {
     code: 'docx',
     file,
     detail: `not a readable Word document (${(e as Error)?.message ?? String(e)})`,
-    expected: 'a .docx saved by Word or WPS (a zip with word/document.xml); old .doc files are not read',
+    expected: 'a .docx saved by Word or WPS (a zip with word/document.xml)',
     action: 'open it in Word/WPS and "Save as" .docx again, or save it as UTF-8 text (.txt)',
     cause: e,
   });
@@ -158,19 +156,4 @@ export async function docxToText(bytes: Uint8Array, file: string): Promise<strin
     });
   }
   return text;
-}
-
-/** Synchronous variant for parseSources(): mammoth runs in a child Node process. */
-export function docxToTextSync(bytes: Uint8Array, file: string): string {
-  const worker = fileURLToPath(new URL('./docx-worker.ts', import.meta.url));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', worker, file], { input: Buffer.from(bytes), maxBuffer: 64 * 1024 * 1024 });
-  let out: { text?: string; error?: { code: IngestError['code']; line?: number; detail?: string; expected: string; action: string } } = {};
-  try {
-    out = JSON.parse(r.stdout.toString() || '{}');
-  } catch {
-    /* fall through: report stderr */
-  }
-  if (out.error) throw new IngestError({ ...out.error, file });
-  if (r.status !== 0 || typeof out.text !== 'string') throw docxError(file, new Error(r.stderr.toString().trim().split('\n').pop() || `exit ${r.status}`));
-  return out.text;
 }

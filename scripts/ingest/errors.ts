@@ -10,6 +10,7 @@ export type IngestErrorCode =
   | 'too-large' // above the size limit
   | 'unsupported-format' // extension we do not read
   | 'docx' // a .docx that could not be read
+  | 'unreadable' // a .pdf/.doc/.html its reader cannot open (corrupt, encrypted, not what its name says)
   | 'erratum-not-found' // content/errata.yaml names text the file does not contain
   | 'errata-file' // content/errata.yaml itself is malformed
   | 'extractor' // --strict: an extractor skipped part of a notice or failed on one file (a warning otherwise)

@@ -10,7 +10,7 @@ import { buildScoringRecords } from '../../scripts/ingest/extractors/scoring';
 import { extractors } from '../../scripts/ingest/extractors/index';
 
 const DIR = fileURLToPath(new URL('../../content/sources', import.meta.url));
-const { roots, documents } = parseSources(DIR);
+const { roots, documents } = await parseSources(DIR);
 
 describe('indicators from the segmenter output', () => {
   const found = findChecklistTables(roots);

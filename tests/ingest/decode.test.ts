@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { decode } from '../../scripts/ingest/decode';
 import { IngestError } from '../../scripts/ingest/errors';
-import { parseFileSync } from '../../scripts/ingest/index';
+import { parseFile } from '../../scripts/ingest/index';
 
 const seeds = readdirSync('content/sources').filter((f) => f.endsWith('.txt')).sort();
 const utf8 = (f: string) => readFileSync(`content/sources/${f}`, 'utf8');
@@ -35,10 +35,10 @@ describe('decode: encodings matrix over the five seeds', () => {
     });
   }
 
-  it('a GB18030 seed parses to the same documents as the UTF-8 one', () => {
+  it('a GB18030 seed parses to the same documents as the UTF-8 one', async () => {
     const f = '004_68eba3d49fe9447e.txt';
-    const a = parseFileSync(f, Buffer.from(utf8(f)));
-    const b = parseFileSync(f, iconv.encode(utf8(f), 'gb18030'));
+    const a = await parseFile(f, Buffer.from(utf8(f)));
+    const b = await parseFile(f, iconv.encode(utf8(f), 'gb18030'));
     expect(b.root.data.encoding).toMatch(/GB18030/);
     expect(b.root.children.map((d) => [d.data.title, d.data.docNumber])).toEqual(a.root.children.map((d) => [d.data.title, d.data.docNumber]));
     expect(b.root.children.map((d) => d.position)).toEqual(a.root.children.map((d) => d.position));

@@ -4,7 +4,7 @@ import { linkDocuments } from '../../scripts/ingest/link';
 import { kindOf, parseContacts, regionOf } from '../../scripts/ingest/documents';
 import type { DocumentMeta } from '../../scripts/ingest/types';
 
-const { roots, documents } = parseSources('content/sources');
+const { roots, documents } = await parseSources('content/sources');
 const { documents: published } = linkDocuments(documents);
 const byNumber = (n: string) => published.find((d) => d.docNumber === n)!;
 const byTitle = (t: string) => published.find((d) => d.title === t)!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { docxToText, docxToTextSync, htmlToNoticeText } from '../../scripts/ingest/docx';
-import { parseFile, parseFileSync } from '../../scripts/ingest/index';
+import { docxToText, htmlToNoticeText } from '../../scripts/ingest/docx';
+import { parseFile } from '../../scripts/ingest/index';
 import { assignIds } from '../../scripts/ingest/documents';
 import { documentRecord, emitRecord } from '../../scripts/ingest/emit';
 import { IngestError } from '../../scripts/ingest/errors';
@@ -108,22 +108,12 @@ describe('.docx input (mammoth)', () => {
     expect(mdx).toContain('\\{公开} \\<清单>');
   });
 
-  it('the synchronous path (parseSources) reads the same .docx in a child process', async () => {
-    const bytes = await makeDocx(NOTICE);
-    expect(docxToTextSync(bytes, 'n.docx')).toBe(await docxToText(bytes, 'n.docx'));
-    const p = parseFileSync('notice.docx', bytes);
-    expect(p.root.children[0]!.children.filter((b) => b.type === 'table')).toHaveLength(1);
-  });
-
-  it('a broken .docx is refused with the file name and what to do (both paths)', async () => {
+  it('a broken .docx is refused with the file name and what to do', async () => {
     const bad = new TextEncoder().encode('PK\u0003\u0004 this is not really a zip');
     await expect(parseFile('broken.docx', bad)).rejects.toMatchObject({ code: 'docx', file: 'broken.docx' });
-    expect(() => parseFileSync('broken.docx', bad)).toThrow(IngestError);
-    try {
-      parseFileSync('broken.docx', bad);
-    } catch (e) {
-      expect((e as IngestError).message).toMatch(/^broken\.docx: .*Save as/);
-    }
+    const e = await parseFile('broken.docx', bad).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(IngestError);
+    expect((e as IngestError).message).toMatch(/^broken\.docx: .*Save as/);
   });
 
   it('a .docx without text is refused as empty', async () => {

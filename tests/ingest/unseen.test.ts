@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseFileSync } from '../../scripts/ingest/index';
+import { parseFile } from '../../scripts/ingest/index';
 import { assignIds } from '../../scripts/ingest/documents';
 import { documentRecord, emitRecord } from '../../scripts/ingest/emit';
 import { coverage } from '../../scripts/ingest/coverage';
@@ -10,8 +10,8 @@ const expected = JSON.parse(readFileSync(`${dir}/expected.json`, 'utf8')) as Rec
 
 describe('unseen notices of the same genre → right title, 文号, issuer and date, no crash', () => {
   for (const [file, docs] of Object.entries(expected)) {
-    it(file, () => {
-      const p = parseFileSync(file, readFileSync(`${dir}/${file}`));
+    it(file, async () => {
+      const p = await parseFile(file, readFileSync(`${dir}/${file}`));
       const metas = assignIds([p.root]);
       expect(metas).toHaveLength(docs.length);
       docs.forEach((want, i) => expect(metas[i], `${file} document ${i + 1}`).toMatchObject(want));
@@ -24,8 +24,8 @@ describe('unseen notices of the same genre → right title, 文号, issuer and d
     });
   }
 
-  it('plan-crlf.txt: CRLF, markdown marks and a one-line 版记 (印发机关 + date)', () => {
-    const p = parseFileSync('plan-crlf.txt', readFileSync(`${dir}/plan-crlf.txt`));
+  it('plan-crlf.txt: CRLF, markdown marks and a one-line 版记 (印发机关 + date)', async () => {
+    const p = await parseFile('plan-crlf.txt', readFileSync(`${dir}/plan-crlf.txt`));
     expect(p.root.data.lineEnding).toBe('CRLF');
     const [notice, plan, annex] = assignIds([p.root]);
     expect(plan!.parent).toBe(notice!.id);
@@ -39,8 +39,8 @@ describe('unseen notices of the same genre → right title, 文号, issuer and d
     ]);
   });
 
-  it('halfwidth.txt: a half-width "." ends the lead phrase of a numbered item', () => {
-    const p = parseFileSync('halfwidth.txt', readFileSync(`${dir}/halfwidth.txt`));
+  it('halfwidth.txt: a half-width "." ends the lead phrase of a numbered item', async () => {
+    const p = await parseFile('halfwidth.txt', readFileSync(`${dir}/halfwidth.txt`));
     const hs = p.root.children[0]!.children.filter((b) => b.type === 'heading');
     expect(hs.map((h) => (h.type === 'heading' ? [h.depth, h.text, h.rest ?? null] : []))).toEqual([
       [1, '工作目标', null],

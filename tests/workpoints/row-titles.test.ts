@@ -9,7 +9,7 @@ import { parseSources } from '../../scripts/ingest/index';
 import { createWorkpointsExtractor, type WorkPointData } from '../../scripts/ingest/extractors/workpoints';
 import { numberedTitle } from '../../src/lib/workpoints';
 
-const { roots, documents } = parseSources('content/sources');
+const { roots, documents } = await parseSources('content/sources');
 const data = createWorkpointsExtractor()
   .extract({ roots, documents: new Map(documents.map((d) => [d.id, d])) })
   .map((r) => r.data as WorkPointData);

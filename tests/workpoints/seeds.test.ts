@@ -11,8 +11,8 @@ let data: WorkPointData[] = [];
 let report: WorkpointsReport;
 const byTitle = (t: string) => data.filter((d) => d.document.title.includes(t));
 
-beforeAll(() => {
-  const { roots, documents } = parseSources('content/sources');
+beforeAll(async () => {
+  const { roots, documents } = await parseSources('content/sources');
   const recs = createWorkpointsExtractor({ report: (r) => (report = r) }).extract({ roots, documents: new Map(documents.map((d) => [d.id, d])) });
   data = recs.map((r) => r.data as WorkPointData);
 });

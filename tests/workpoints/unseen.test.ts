@@ -14,8 +14,8 @@ let data: WorkPointData[] = [];
 let report: WorkpointsReport;
 const ofFile = (f: string) => data.filter((d) => d.source.file === f);
 
-beforeAll(() => {
-  const { roots, documents } = parseSources(dir, { errata: [] });
+beforeAll(async () => {
+  const { roots, documents } = await parseSources(dir, { errata: [] });
   const recs = createWorkpointsExtractor({ report: (r) => (report = r) }).extract({ roots, documents: new Map(documents.map((d) => [d.id, d])) });
   data = recs.map((r) => r.data as WorkPointData);
 });
