@@ -15,6 +15,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, serveDir, chromiumExecutable, CHROMIUM_FLAGS } from '../tests/helpers/browser';
+import { benchSelfCheck } from './bench-selfcheck';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -39,6 +40,8 @@ interface Target { label: string; path: string; budget?: number }
 function targets(): Target[] {
   const t: Target[] = [{ label: 'home', path: '' }];
   if (existsSync(join(dist, 'indicators/index.html'))) t.push({ label: 'indicator list', path: 'indicators/', budget: 60 * KiB });
+  // 自查自评: initial weight only (the exporters load when the user exports; benchSelfCheck reports them).
+  if (existsSync(join(dist, 'self-check/index.html'))) t.push({ label: 'self-check', path: 'self-check/', budget: 80 * KiB });
   const ind = firstRecord('indicators');
   if (ind) t.push({ label: 'indicator page', path: ind, budget: 20 * KiB });
   const cs = firstRecord('cases', ['city', 'department', 'theme', 'region', 'batch', 'year']);
@@ -91,6 +94,7 @@ async function main() {
     );
   }
   console.log('(KiB; ✓ within budget, ✗ over)\n');
+  if (existsSync(join(dist, 'self-check/index.html'))) over += (await benchSelfCheck(browser, server.url('self-check/'))).over;
   await browser.close();
 
   if (withLighthouse) {

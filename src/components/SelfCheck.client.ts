@@ -205,22 +205,51 @@ export function startSelfCheck(): void {
     return h('span', { class: `sc-bar${below ? ' below' : ''}`, 'aria-hidden': 'true' }, h('span', { style: `width:${w}%` }), tgt !== null ? h('i', { style: `left:${tgt * 100}%` }) : null);
   };
   const tgtText = target === null ? '' : `${Math.round(target * 1000) / 10}%`;
+  /**
+   * The summary is rebuilt on every change, but the two long lists (each unit's bar, and what keeps
+   * each unit below the target) only while their <details> is open: a status change stays within a frame.
+   */
+  const unitsOpen = { units: false, gap: false };
   function renderSummary() {
     const sc = scored(items);
-    const all = completion(ledger, sc);
     const unitView = filter.unit;
     const mine = unitView ? sc.filter((i) => unitsOf(ledger, i).includes(unitView)) : sc;
-    const c = unitView ? completion(ledger, mine) : all;
+    const c = completion(ledger, mine);
     const areas = completionByArea(ledger, mine, target);
     const units = completionByUnit(ledger, sc, target);
-    const below = units.filter((u) => u.short > 0);
+    const below = unitView ? units.filter((u) => u.key === unitView && u.short > 0) : units.filter((u) => u.short > 0);
     const extra = (['bonus', 'veto'] as const).map((k) => {
       const its = items.filter((i) => i.kind === k);
       const cc = completion(ledger, its);
       return its.length ? `${k === 'bonus' ? '加分项' : '否决项'} ${cc.done}/${its.length} 项已完成` : '';
     });
-    const root = $('sc-summary');
-    fill(root,
+    const unitBars = () =>
+      h('ul', { class: 'sc-bars', 'aria-label': '各责任单位完成度' }, ...units.map((u) => h('li', {}, h('span', { text: u.label }), bar(u.ratio, target), h('span', { class: 'fig', text: `${percent(u.ratio)}（${u.done}/${u.applicable}）` }))));
+    const gapList = () =>
+      h(
+        'ul',
+        { class: 'sc-gap' },
+        ...below.map((u) =>
+          h(
+            'li',
+            {},
+            h('b', { text: u.label }),
+            `（${percent(u.ratio)}，还差 ${u.short} 项）：`,
+            ...u.open.flatMap((i, n) => [n ? '、' : '', h('a', { href: `#item-${i.id}`, text: `${i.label}（${STATUS_TEXT[statusOf(ledger, i)]}）` })]),
+          ),
+        ),
+      );
+    const lazyDetails = (key: 'units' | 'gap', label: string, body: () => HTMLElement) => {
+      const d = h('details', { class: 'sc-units-more', open: unitsOpen[key] }, h('summary', { text: label }));
+      if (unitsOpen[key]) d.append(body());
+      d.addEventListener('toggle', () => {
+        unitsOpen[key] = d.open;
+        if (d.open && d.children.length === 1) d.append(body());
+      });
+      return d;
+    };
+    fill(
+      $('sc-summary'),
       h(
         'div',
         { class: 'sc-big' },
@@ -231,44 +260,17 @@ export function startSelfCheck(): void {
         }),
       ),
       bar(c.ratio, target),
-      data.target ? h('p', { class: 'muted', text: `目标 ${tgtText} 取自工作推进方案“${data.target.title}”：“${data.target.text}”（${data.target.source.file} 第 ${data.target.source.lines[0]} 行）。完成度 = 已完成 ÷（全部 − 不涉及），只计三级指标；${extra.filter(Boolean).join('，')}。` }) : null,
+      data.target ? h('p', { class: 'muted', text: `目标 ${tgtText} 取自工作推进方案“${data.target.title}”：“${data.target.text}”（${data.target.source.file} 第 ${data.target.source.lines[0]} 行）。完成度 = 已完成 ÷（全部 − 不涉及），只计三级指标；${extra.filter(Boolean).join('，')}。` }) : h('p', { class: 'muted', text: '方案未给出完成度目标。' }),
       h('h3', { text: unitView ? `${unitView}：按领域` : '按领域' }),
-      h(
-        'ul',
-        { class: 'sc-bars', 'aria-label': '各领域完成度' },
-        ...areas.map((a) => h('li', {}, h('span', { text: a.label }), bar(a.ratio, target), h('span', { class: 'fig', text: `${percent(a.ratio)}（${a.done}/${a.applicable}）` }))),
-      ),
-      ...(unitView
-        ? []
-        : [
-            h('h3', { text: '按责任单位（由低到高）' }),
-            h(
-              'details',
-              { class: 'sc-units-more' },
-              h('summary', { text: `${units.length} 个责任单位，其中 ${below.length} 个低于目标 ${tgtText}（展开查看）` }),
-              h(
-                'ul',
-                { class: 'sc-bars', 'aria-label': '各责任单位完成度' },
-                ...units.map((u) => h('li', {}, h('span', { text: u.label }), bar(u.ratio, target), h('span', { class: 'fig', text: `${percent(u.ratio)}（${u.done}/${u.applicable}）` }))),
-              ),
-            ),
-          ]),
-      h('h3', { text: '未达到目标的原因（仍未完成的事项）' }),
-      below.length || (unitView && c.ratio !== null && target !== null && c.ratio < target)
-        ? h(
-            'ul',
-            { class: 'sc-gap' },
-            ...(unitView ? units.filter((u) => u.key === unitView) : below).map((u) =>
-              h(
-                'li',
-                {},
-                h('b', { text: u.label }),
-                `（${percent(u.ratio)}，还差 ${u.short} 项）：`,
-                ...u.open.flatMap((i, n) => [n ? '、' : '', h('a', { href: `#item-${i.id}`, text: `${i.label}（${STATUS_TEXT[statusOf(ledger, i)]}）` })]),
-              ),
-            ),
-          )
-        : h('p', { text: target === null ? '方案未给出完成度目标。' : `所有单位都已达到 ${tgtText}。` }),
+      h('ul', { class: 'sc-bars', 'aria-label': '各领域完成度' }, ...areas.map((a) => h('li', {}, h('span', { text: a.label }), bar(a.ratio, target), h('span', { class: 'fig', text: `${percent(a.ratio)}（${a.done}/${a.applicable}）` })))),
+      unitView ? null : h('h3', { text: '按责任单位' }),
+      unitView ? null : lazyDetails('units', `${units.length} 个责任单位，其中 ${below.length} 个低于目标 ${tgtText}：各单位完成度（由低到高）`, unitBars),
+      h('h3', { text: '未达到目标的原因' }),
+      below.length
+        ? unitView
+          ? gapList()
+          : lazyDetails('gap', `${below.length} 个单位低于目标：各单位仍未完成的事项`, gapList)
+        : h('p', { text: target === null ? '方案未给出完成度目标。' : unitView ? `${unitView}已达到 ${tgtText}。` : `所有单位都已达到 ${tgtText}。` }),
     );
   }
 
