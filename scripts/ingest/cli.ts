@@ -9,12 +9,11 @@
  * Warnings (a part of a notice that was skipped: file:line, what, what to do) are printed at the end
  * of the report and do not stop the ingest; with --strict they are errors (exit 1, nothing written).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatWarning, IngestError, isIngestError } from './errors';
 import { loadErrata } from './errata';
 import { runIngest, type IngestReport } from './run';
+import { planOutput, writeOutput } from './write';
 
 interface Args {
   check: boolean;
@@ -107,19 +106,7 @@ async function main() {
   printReport(report, log);
 
   const lowCoverage = report.files.filter((f) => f.coverage.ratio < 1);
-  const out = args.out;
-  // Existing generated files of the collections this run manages.
-  const managed = new Set(Object.keys(report.collections));
-  const existing = new Map<string, string>();
-  for (const c of managed) {
-    const dir = join(out, 'content', c);
-    if (existsSync(dir)) for (const f of readdirSync(dir).filter((x) => x.endsWith('.mdx'))) existing.set(`content/${c}/${f}`, readFileSync(join(dir, f), 'utf8'));
-    const json = join(out, 'content', 'data', `${c}.json`);
-    if (existsSync(json)) existing.set(`content/data/${c}.json`, readFileSync(json, 'utf8'));
-  }
-  const produced = new Map(report.output.map((f) => [f.path, f.content]));
-  const changed = report.output.filter((f) => existing.get(f.path) !== f.content).map((f) => f.path);
-  const stale = [...existing.keys()].filter((p) => !produced.has(p)).sort();
+  const { changed, stale, existing } = planOutput(report, args.out);
 
   if (args.check) {
     if (changed.length || stale.length) {
@@ -129,13 +116,7 @@ async function main() {
       process.exitCode = 1;
     } else log(`ingest --check: content/ is up to date (${report.output.length} files)`);
   } else {
-    for (const f of report.output) {
-      if (existing.get(f.path) === f.content) continue;
-      const p = join(out, f.path);
-      mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(p, f.content);
-    }
-    for (const p of stale) rmSync(join(out, p));
+    writeOutput(report, args.out, { changed, stale, existing });
     log(`wrote ${changed.length} file(s), removed ${stale.length}, ${report.output.length - changed.length} unchanged`);
   }
   if (lowCoverage.length) {
