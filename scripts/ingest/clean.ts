@@ -7,7 +7,7 @@
  * line(s), a continuation) are re-joined.
  */
 import type { ArtefactCounts } from './types';
-import { CJK_CHAR, TERMINAL, TITLE_END, isStructuralStart, matchMarker } from './patterns';
+import { CJK_CHAR, META_LINE, TERMINAL, TITLE_END, isStructuralStart, matchMarker } from './patterns';
 
 export type ArtefactScope =
   | 'line' // the whole line is removed
@@ -23,6 +23,19 @@ export interface Artefact {
   description: string;
 }
 
+const SITE_LABEL = '(?:信息来源|来源|发布时间|发布日期|日期|时间|作者|浏览次数|浏览量|点击数|点击量|阅读次数|阅读数|访问量|字号|责任编辑|编辑)';
+const SITE_STRONG = '(?:信息来源|发布时间|浏览次数|浏览量|点击数|点击量|阅读次数|阅读数|访问量|字号|责任编辑)';
+/**
+ * A line made only of a portal page's info fields (label：value …), short, with a label only pages
+ * print (信息来源, 发布时间, 浏览次数 …) or two fields ("来源：… 日期：…").
+ */
+const SITE_INFO = new RegExp(
+  `^(?=.{0,120}$)(?=.*${SITE_STRONG}\\s*[:：]|.*${SITE_LABEL}\\s*[:：][^：]*${SITE_LABEL}\\s*[:：])(?:\\s*${SITE_LABEL}\\s*[:：][^：]*?)+$`,
+);
+const SITE_BUTTON = '(?:打印(?:本页|此页|文章)?|关闭(?:窗口|本页)?|返回顶部|返回|收藏(?:本页)?|保存(?:本页)?|字体[:：]?[大中小\\s]*|字号[:：]?[大中小\\s]*|我要纠错|纠错|分享)';
+/** A line of page buttons only: 【打印】【关闭】, [打印本页] [关闭窗口], 【字体：大 中 小】. */
+const SITE_BUTTONS = new RegExp(`^(?:\\s*[【\\[［]?\\s*${SITE_BUTTON}\\s*[】\\]］]?)+$`);
+
 /**
  * THE list of artefacts clean removes. Nothing else is ever dropped from a source.
  * Whole-line patterns are tested on the line trimmed of whitespace.
@@ -37,6 +50,10 @@ export const ARTEFACTS: readonly Artefact[] = [
   { kind: 'markdown-heading', scope: 'prefix', pattern: /^#{1,6}\s+/, description: 'markdown heading marks "#", "##", "####" (OCR noise; heading level comes from the numbering)' },
   { kind: 'markdown-list', scope: 'prefix', pattern: /^[-*+]\s+(?=\S)/, description: 'markdown list bullet "- " (OCR noise)' },
   { kind: 'markdown-bold', scope: 'unwrap', pattern: /\*\*([^*\n]+?)\*\*/g, description: 'markdown bold "**…**" around text (the text is kept)' },
+  // Site lines at the top or foot of a page copied from a portal (never the notice's own text).
+  { kind: 'site-info', scope: 'line', pattern: SITE_INFO, description: 'a portal page\'s info line: "信息来源：… 日期：…", "发布时间：…", "浏览次数：…" (fields of the page, not of the notice; 发布日期 alone is the metadata block\'s)' },
+  { kind: 'site-buttons', scope: 'line', pattern: SITE_BUTTONS, description: 'a portal page\'s buttons: "【打印】【关闭】", "[打印本页] [关闭窗口]", "【字体：大 中 小】", "返回顶部"' },
+  { kind: 'site-share', scope: 'line', pattern: /^分享到\s*[:：]?.{0,40}$/, description: 'a portal page\'s share line "分享到：微信 微博 …"' },
   {
     kind: 'markdown-table',
     scope: 'table',
@@ -297,6 +314,8 @@ function canEndBeforeBreak(text: string, min: number): boolean {
   if ([...text].length < min) return false;
   if (TERMINAL.test(text)) return false;
   if (TITLE_END.test(text)) return false;
+  // A metadata field (索引号：… / 发布日期：…) or a row of cells split by | is complete.
+  if (META_LINE.test(text) || /[|｜]/.test(text)) return false;
   // A numbered heading without a sentence in it ("（三）加强组织领导和队伍建设工作") is complete.
   if (matchMarker(text) && !/[，。；]/.test(text) && [...text].length <= 40) return false;
   if (/[》」』]$/.test(text) && !/[，。；、]/.test(text)) return false;

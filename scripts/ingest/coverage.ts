@@ -14,6 +14,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import { parse as parseYaml } from 'yaml';
 import type { Nodes } from 'mdast';
 import type { CleanResult } from './clean';
+import { portalLineText, type PortalField } from './portal';
 
 export interface Coverage {
   file: string;
@@ -53,9 +54,18 @@ export function coverage(file: string, cleaned: CleanResult, emitted: string[]):
     const { data, text } = mdxText(content);
     const src = data.source as { lines?: [number, number] } | undefined;
     const hay = squash(String(data.title ?? '')) + '\u0000' + squash(String(data.subtitle ?? '')) + '\u0000' + squash(text);
-    return { hay, lines: src?.lines };
+    const portal = Array.isArray(data.portal) ? (data.portal as PortalField[]) : [];
+    return { hay, lines: src?.lines, portal };
   });
-  const foundIn = (line: number, s: string) => records.some((r) => (!r.lines || (line >= r.lines[0] && line <= r.lines[1])) && r.hay.includes(s));
+  // A row of a portal page's metadata block is found when the record's `portal` fields of that line
+  // hold its labels and values in order (cell separators — tabs, |, colons — aside).
+  const unsep = (s: string) => s.replace(/[|｜:：	]/g, '');
+  const inPortal = (r: (typeof records)[number], line: number, s: string) => {
+    const held = unsep(squash(portalLineText(r.portal, line)));
+    return !!held && held === unsep(s);
+  };
+  const foundIn = (line: number, s: string) =>
+    records.some((r) => (!r.lines || (line >= r.lines[0] && line <= r.lines[1])) && (r.hay.includes(s) || inPortal(r, line, s)));
   const removedLines = new Set<number>();
   for (const r of cleaned.removed) {
     if (!cleaned.perLine[r.line - 1]) removedLines.add(r.line);

@@ -133,9 +133,17 @@ export function describe(doc: DocumentNode): void {
   const headers = doc.children.filter((b) => b.type === 'header');
   const closings = doc.children.filter((b) => b.type === 'closing');
   const meta = new Map<string, string>();
-  for (const h of headers.filter((h) => h.role === 'meta')) {
+  for (const h of headers.filter((h) => h.role === 'meta' || h.role === 'portal')) {
     const m = /^([^:：]+)[:：]\s*(.*)$/.exec(h.text);
-    if (m) meta.set(m[1]!.replace(/\s+/g, ''), m[2]!.trim());
+    if (m && m[2]!.trim() && !meta.has(m[1]!.replace(/\s+/g, ''))) meta.set(m[1]!.replace(/\s+/g, ''), m[2]!.trim());
+  }
+  const portal = headers.filter((h) => h.role === 'portal');
+  if (portal.length) {
+    d.portal = portal.map((h) => {
+      const m = /^([^:：]+)[:：](.*)$/s.exec(h.text)!;
+      const [line, valueLine] = [h.position.start.line, h.position.end.line];
+      return { label: m[1]!, value: m[2]!, line, ...(valueLine !== line ? { valueLine } : {}) };
+    });
   }
   const titleNode = headers.find((h) => h.role === 'title');
   const subtitle = headers.find((h) => h.role === 'subtitle');

@@ -86,7 +86,8 @@ export function closingLines(b: { role: string; text: string }): string[] {
 export function blockToMdast(b: BlockNode): RootContent[] {
   switch (b.type) {
     case 'header':
-      return b.role === 'title' ? [] : [paragraph(b.text)];
+      // The title is in the frontmatter; a portal page's metadata block is metadata (frontmatter `portal`), not body.
+      return b.role === 'title' || b.role === 'portal' ? [] : [paragraph(b.text)];
     case 'heading': {
       const head = `${b.marker}${b.text}`;
       if ([...b.text].length > MAX_HEADING_CHARS) return [paragraph(`${head}${b.rest ?? ''}`)];

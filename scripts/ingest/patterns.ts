@@ -221,7 +221,7 @@ export function isStructuralStart(text: string): boolean {
 }
 
 /** Header metadata lines: a web page's 索引号/发文字号/成文日期 block, and 签发人/密级/紧急程度 of a 公文 header. */
-export const META_LINE = /^(?:索引号|发文字号|发文机关|成文日期|发布日期|主题分类|标\s*题|分\s*类|来\s*源|签\s*发\s*人|密\s*级|紧急程度|份\s*号)\s*[:：]|^(?:特急|加急|平急|特提|急件|机密|秘密|绝密)(?:★.*)?$/;
+export const META_LINE = /^(?:索引号|发文字号|发文机关|发布机构|成文日期|发布日期|生效日期|废止日期|有效性|时效性|主题分类|信息分类|体裁分类|组配分类|公开方式|公开范围|标\s*题|分\s*类|来\s*源|签\s*发\s*人|密\s*级|紧急程度|份\s*号)\s*[:：]|^(?:特急|加急|平急|特提|急件|机密|秘密|绝密)(?:★.*)?$/;
 
 /** Han ideographs and CJK punctuation (full-width forms included). */
 export const CJK_CHAR = /[\u2e80-\u2fff\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7]/;

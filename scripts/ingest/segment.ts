@@ -16,6 +16,7 @@
 import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { clean, type CleanLine, type CleanResult } from './clean';
+import { takePortalBlock, type PortalField } from './portal';
 import {
   CELL_BREAK,
   META_LINE,
@@ -70,7 +71,13 @@ export interface AttachmentsItem {
   lines: number[];
   entries: { seq: number; title: string }[];
 }
-export type Item = TextItem | TableItem | AttachmentsItem;
+/** The metadata block of a portal page at the top of the file (portal.ts). */
+export interface PortalItem {
+  kind: 'portal';
+  fields: PortalField[];
+  lines: number[];
+}
+export type Item = TextItem | TableItem | AttachmentsItem | PortalItem;
 
 const pos = (lines: number[]): Position => ({
   start: { line: Math.min(...lines) },
@@ -292,7 +299,7 @@ function isTitleFragment(t: string): boolean {
 
 /** Where a document's title may begin: the start of the file, or after a banner, 文号, date, 附件 label, metadata or note line. */
 function atDocumentTop(prev: Item | undefined): boolean {
-  if (!prev) return true;
+  if (!prev || prev.kind === 'portal') return true;
   if (prev.kind !== 'text') return false;
   const t = prev.text;
   return (
@@ -401,7 +408,7 @@ function isRecipients(t: string): boolean {
 }
 
 function textOf(it: Item): string {
-  return it.kind === 'table' ? '' : it.text;
+  return it.kind === 'table' || it.kind === 'portal' ? '' : it.text;
 }
 
 /** Split the items of one file into document drafts. */
@@ -474,6 +481,8 @@ export function splitDocuments(items: Item[]): DocDraft[] {
     } else if (it.kind === 'attachments') {
       d.attachmentTitles.push(...it.entries.map((e) => titleKey(e.title)));
       state = 'closing';
+    } else if (it.kind === 'portal') {
+      if (it.fields.some((f) => f.label === '发文字号' && parseDocNumber(f.value))) d.hasDocNumber = true;
     } else if (state === 'header') state = 'body';
   }
   return docs;
@@ -536,6 +545,10 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
     if (it.kind === 'table') {
       inHeader = false;
       out.push(it.node);
+      continue;
+    }
+    if (it.kind === 'portal') {
+      for (const f of it.fields) out.push(header('portal', `${f.label}：${f.value}`, f.valueLine ? [f.line, f.valueLine] : [f.line]));
       continue;
     }
     if (it.kind === 'attachments') {
@@ -695,7 +708,10 @@ export interface SegmentOptions {
 
 /** Cleaned lines → NoticeRoot. DocumentMeta is filled by the extract stage; segment sets source, parent index and relation. */
 export function segment(cleaned: CleanResult, options: SegmentOptions): NoticeRoot {
-  const items = joinTitleRuns(blockify(cleaned.lines));
+  // A portal page's metadata block at the top is metadata (one item), the rest is read as usual.
+  const portal = takePortalBlock(cleaned.lines);
+  const body = joinTitleRuns(blockify(portal.lines));
+  const items: Item[] = portal.fields.length ? [{ kind: 'portal', fields: portal.fields, lines: portal.used.flatMap((n) => cleaned.lines[n]!.lines) }, ...body] : body;
   const drafts = splitDocuments(items);
   const docs: DocumentNode[] = drafts.map((d) => {
     const children = buildBlocks(d);

@@ -38,7 +38,8 @@ export type HeaderRole =
   | 'title' // the title (possibly joined from several lines)
   | 'subtitle' // ——第二批河南省依法行政示范单位展示
   | 'recipients' // 主送: 各乡（镇）党委政府，县直各有关单位：
-  | 'meta' // a web-page metadata line (索引号 / 发文字号 / 成文日期 …)
+  | 'meta' // a metadata line of a 公文 header (签发人 / 密级 / 紧急程度 …)
+  | 'portal' // one field of a portal page's metadata block (索引号 / 主题分类 / 发文字号 …): metadata, not body
   | 'label'; // 附件 / 附件 1 — the label above an attachment
 
 export type ClosingRole =
@@ -185,6 +186,11 @@ export interface DocumentMeta {
     /** Which occurrence (0-based, body text order) of `corrected` is the corrected span (emit fills it). */
     occurrence?: number;
   }[];
+  /**
+   * The metadata block of a portal page the notice was copied or saved from (索引号, 主题分类, 发文机关,
+   * 成文日期, 标题, 发文字号, 发布日期 …), in the page's order, with source lines (scripts/ingest/portal.ts).
+   */
+  portal?: { label: string; value: string; line: number; valueLine?: number }[];
   /** The year for filters (from signedDate, printedDate or the 文号). */
   year?: number;
 }

@@ -26,6 +26,11 @@ export const documentSchema = z.object({
   printedDate: isoDate.optional(),
   /** 发布日期 from a web-page metadata block. */
   publishedDate: isoDate.optional(),
+  /**
+   * The metadata block of the portal page the notice was copied or saved from (索引号, 主题分类, 发文机关,
+   * 成文日期, 标题, 发文字号, 发布日期 …) in the page's order, with source lines; shown in the page's metadata table.
+   */
+  portal: z.array(z.object({ label: z.string(), value: z.string(), line: z.number().int(), valueLine: z.number().int().optional() })).optional(),
   year: z.number().int().optional(),
   recipients: z.string().optional(),
   kind: z.string(),
