@@ -66,7 +66,8 @@ const squash = (s: string | undefined) => (s ?? '').replace(/\s+/g, '');
 export function factsOf(root: NoticeRoot): FileFacts | undefined {
   const first: DocumentMeta | undefined = root.children[0]?.data;
   if (!first) return undefined;
-  const sections = root.children.reduce((n, d) => n + d.children.filter((b) => b.type === 'heading' && b.depth === 1).length, 0);
+  // Headings numbered 一、二、… (their depth may be 2 under the 章 of a regulation).
+  const sections = root.children.reduce((n, d) => n + d.children.filter((b) => b.type === 'heading' && !b.scheme && /^[一二三四五六七八九十百]+[、，,．.]$/.test(b.marker)).length, 0);
   return { title: first.title, docNumber: first.docNumber, issuer: first.issuers.join('、'), date: first.signedDate, sections };
 }
 

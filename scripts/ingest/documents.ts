@@ -6,7 +6,7 @@
  * stable ids (slug.ts), parent/children ids.
  */
 import type { Plugin } from 'unified';
-import { docNumberSlug, titleSlug, uniqueId } from './slug';
+import { docNumberSlug, slug, titleSlug, uniqueId } from './slug';
 import { findDocNumbers, isOrderBanner, leadingDocNumber, ORDER_NUMBER_ALONE, orderIssuer, parseDate, parseDocNumber } from './patterns';
 import { titleKey } from './segment';
 import type { BlockNode, Contact, DocumentMeta, DocumentNode, NoticeRoot } from './types';
@@ -20,6 +20,13 @@ const ORG_PREFIX = /^(.+?(?:办公室|人民政府|政府|委员会|领导小组
  */
 const ORG_WORD = '(?:办公室|办公厅|人民政府|政府|委员会|领导小组|小组|中央军委|国务院|厅|局|院|委|部|署|行|会)';
 const ISSUER_PREFIX = new RegExp(`^((?:[\\u4e00-\\u9fff]{2,30}?${ORG_WORD}、)*[\\u4e00-\\u9fff]{2,30}?${ORG_WORD})(?=关于|转发|印发|对.+(?:答复|复函|批复|意见|函)$)`);
+
+/** An order's number (中华人民共和国国务院令第707号, 国令第707号) → id base: initials of the order's name and the number. */
+function orderSlug(docNumber: string): string | undefined {
+  const m = /^(.+令)第(\d+)号$/.exec(docNumber);
+  const agency = m ? slug(m[1]!.replace(/^中华人民共和国(?=.)/, '')) : '';
+  return m && agency ? `${agency}-${Number(m[2])}` : undefined;
+}
 
 /** Issuing bodies named at the head of a title (two bodies → two issuers). */
 export function titleIssuers(title: string): string[] {
@@ -251,7 +258,7 @@ export function assignIds(roots: NoticeRoot[]): DocumentMeta[] {
       const d = doc.data as Internal;
       const parent = d.parentIndex !== undefined ? (docs[d.parentIndex]!.data as Internal) : undefined;
       let base: string | undefined;
-      if (d.docNumber) base = docNumberSlug(d.docNumber);
+      if (d.docNumber) base = docNumberSlug(d.docNumber) ?? orderSlug(d.docNumber);
       if (!base && parent && d.relation === '附件') {
         const seq = /(\d+)/.exec(d.label ?? '')?.[1] ?? String(parent.attachments.findIndex((a) => titleKey(a.title) === titleKey(d.title)) + 1 || i);
         base = `${parent.id}-fj${seq}`;

@@ -91,7 +91,7 @@ export function blockToMdast(b: BlockNode): RootContent[] {
     case 'heading': {
       const head = `${b.marker}${b.text}`;
       if ([...b.text].length > MAX_HEADING_CHARS) return [paragraph(`${head}${b.rest ?? ''}`)];
-      const h: Heading = { type: 'heading', depth: (b.depth + 1) as Heading['depth'], children: [text(head)] };
+      const h: Heading = { type: 'heading', depth: Math.min(6, b.depth + 1) as Heading['depth'], children: [text(head)] };
       return b.rest ? [h, paragraph(b.rest)] : [h];
     }
     case 'paragraph':
@@ -250,10 +250,15 @@ export function collectionJson(records: RecordOut[]): string {
 }
 
 /** Every output file of a run, sorted by path. */
-export function emitAll(records: RecordOut[]): EmittedFile[] {
-  const files: EmittedFile[] = records.map(emitRecord);
+export function emitAll(records: RecordOut[], emitted?: ReadonlyMap<RecordOut, EmittedFile>): EmittedFile[] {
+  // `emitted`: files the caller already made of some of these records (run.ts emits the documents for coverage).
+  const files: EmittedFile[] = records.map((r) => emitted?.get(r) ?? emitRecord(r));
   const byCollection = new Map<string, RecordOut[]>();
-  for (const r of records) byCollection.set(r.collection, [...(byCollection.get(r.collection) ?? []), r]);
+  for (const r of records) {
+    const list = byCollection.get(r.collection);
+    if (list) list.push(r);
+    else byCollection.set(r.collection, [r]);
+  }
   for (const [c, rs] of byCollection) files.push({ path: `content/data/${c}.json`, content: collectionJson(rs) });
   const seen = new Set<string>();
   for (const f of files) {

@@ -60,6 +60,54 @@ export function matchMarker(text: string): Marker | undefined {
   return undefined;
 }
 
+/** The parts of a regulation: 第一编 > 第一部分 > 第一章 > 第一节 > 第一条 (GB/T 9704 / 立法技术规范). */
+export type ArticleKind = '编' | '部分' | '章' | '节' | '条';
+
+export interface ArticleMarker {
+  kind: ArticleKind;
+  marker: string;
+  ordinal: number;
+  rest: string;
+}
+
+/** 第一章　总则 / 第二节 … / 第十五条　… at the start of a line. */
+export function matchArticle(text: string): ArticleMarker | undefined {
+  const m = /^第\s*([一二三四五六七八九十百零〇两]{1,6}|\d{1,3})\s*(编|部分|章|节|条)(?![^\s\u4e00-\u9fff（(“《])\s*/.exec(text);
+  if (!m) return undefined;
+  // "第一条规定的…" / "第三章所列…" refer to a part: a reference, not a heading.
+  if (/^(?:规定|所列|所称|所述|的|和|或|至|中|之)/.test(text.slice(m[0].length))) return undefined;
+  const ordinal = cnToInt(m[1]!);
+  if (!ordinal) return undefined;
+  return { kind: m[2] as ArticleKind, marker: m[0].trim(), ordinal, rest: text.slice(m[0].length) };
+}
+
+export interface DecimalMarker {
+  /** 1 for "1 总则", 2 for "1.1 编制目的", 3 for "1.1.1 …". */
+  level: number;
+  marker: string;
+  ordinal: number;
+  rest: string;
+}
+
+/**
+ * Decimal numbering of plans and standards (应急预案: 1 总则 / 1.1 编制目的 / 7.2 …). "1.1" needs a
+ * Chinese word after it (not 15172.500 or 2.2022年); the top level "1 总则" is read only with
+ * `topLevel` (when the document also numbers 1.1 …): a short unpunctuated line, not a count (1年, 3个).
+ */
+export function matchDecimal(text: string, topLevel = false): DecimalMarker | undefined {
+  const m = /^(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![\d.．])\s*(?=[\u4e00-\u9fff（(“《])/.exec(text);
+  if (m) {
+    const parts = m[1]!.split(/[.．]/);
+    return { level: parts.length, marker: m[1]!, ordinal: Number(parts[parts.length - 1]), rest: text.slice(m[0].length) };
+  }
+  if (!topLevel) return undefined;
+  const t = /^(\d{1,2})\s*(?=[\u4e00-\u9fff])/.exec(text);
+  if (!t) return undefined;
+  const rest = text.slice(t[0].length);
+  if ([...rest].length > 30 || /[，。；：,;:]/.test(rest) || /^[年月日号个项次条名人万亿元岁天届批类级倍周期户家所座]/.test(rest)) return undefined;
+  return { level: 1, marker: t[1]!, ordinal: Number(t[1]), rest };
+}
+
 /** Bracket pairs a 文号 year may be printed in; all are normalised to 〔〕. */
 const OPEN = '〔\\[［(（【';
 const CLOSE = '〕\\]］)）】';
@@ -206,6 +254,8 @@ export const NOTE_LABEL = /^(?:说明|注|备注|附注|注意事项|填表说�
 export function isStructuralStart(text: string): boolean {
   return (
     !!matchMarker(text) ||
+    !!matchArticle(text) ||
+    !!matchDecimal(text) ||
     ATTACHMENT_LIST_RE.test(text) ||
     ATTACHMENT_LABEL_RE.test(text) ||
     CONTACT_RE.test(text) ||

@@ -31,6 +31,8 @@ import {
   isOrderBanner,
   leadingDocNumber,
   ORDER_NUMBER_ALONE,
+  matchArticle,
+  matchDecimal,
   isDateLine,
   isPrintedLine,
   isStructuralStart,
@@ -45,6 +47,7 @@ import type {
   DocumentNode,
   HeaderNode,
   HeaderRole,
+  HeadingNode,
   NoticeRoot,
   ParagraphNode,
   Position,
@@ -538,6 +541,8 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
   let notes: { depth?: number; next: number } | undefined;
   // Titles named in this document's 附件： list (titleKey), to recognise an attachment printed without its 附件 N label.
   const listed: string[] = [];
+  // Decimal numbering (1.1 / 7.2) used at least twice: then "1 总则" lines are its top level.
+  const decimalDoc = items.filter((x) => x.kind === 'text' && matchDecimal(x.text)).length >= 2;
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     const inNotes = notes;
@@ -640,6 +645,25 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
       out.push(closing(isPrintedLine(nextText) ? 'printed' : 'signature', t, it.lines));
       continue;
     }
+    const part = matchArticle(t);
+    const dec = part ? undefined : matchDecimal(t, decimalDoc);
+    if (part || dec) {
+      // 第一章 总则 / 第一节 … : a heading with its name; 第一条 …: the article's number heads its text.
+      const marker = part ? part.marker : dec!.marker;
+      const rest = part ? part.rest : dec!.rest;
+      const article = part?.kind === '条';
+      out.push({
+        type: 'heading',
+        depth: 1,
+        scheme: part ? part.kind : 'decimal',
+        marker,
+        ordinal: part ? part.ordinal : dec!.ordinal,
+        text: article ? '' : rest,
+        ...(article && rest ? { rest } : {}),
+        position: pos(it.lines),
+      });
+      continue;
+    }
     const m = matchMarker(t);
     if (NOTE_LABEL.test(t)) {
       // 说明： / 注：1. … — the label (and a first note on its line) opens a run of numbered notes.
@@ -680,7 +704,27 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
     else if (isOrgLine(t) && next?.kind === 'text' && [...next.text].length > 40 && !matchMarker(next.text) && !isStructuralStart(next.text)) para.role = 'sectionTitle';
     out.push(para);
   }
+  rankHeadings(out);
   return out;
+}
+
+/** The order of heading kinds, outermost first (HeadingNode.depth). */
+const HEADING_ORDER = ['编', '部分', '章', '节', '条', 'd1', 'd2', 'd3', 'd4', 'm1', 'm2', 'm3', 'm4'];
+
+/**
+ * In a document with the parts of a regulation or decimal numbering, depth is the rank of each
+ * heading's kind among the kinds the document uses (章 > 条 > （一） …; 章 > 一、 in a 工作规则),
+ * so the levels are the document's own. Other documents keep the fixed depths of the numbering.
+ */
+function rankHeadings(blocks: BlockNode[]): void {
+  const headings = blocks.filter((b): b is HeadingNode => b.type === 'heading');
+  if (!headings.some((h) => h.scheme)) return;
+  const kindOf = (h: HeadingNode) => (h.scheme === 'decimal' ? `d${Math.min(4, h.marker.split(/[.．]/).length)}` : h.scheme ?? `m${h.depth}`);
+  const used = HEADING_ORDER.filter((k) => headings.some((h) => kindOf(h) === k));
+  const kinds = headings.map(kindOf);
+  headings.forEach((h, i) => {
+    h.depth = Math.min(6, used.indexOf(kinds[i]!) + 1) as HeadingNode['depth'];
+  });
 }
 
 /** A short title-like line (no sentence punctuation, not numbered). */

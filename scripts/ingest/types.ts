@@ -60,8 +60,15 @@ export interface HeaderNode {
 
 export interface HeadingNode {
   type: 'heading';
-  /** 1 = 一、  2 = （一）  3 = 1. / 1、  4 = （1） / (1) — from the numbering, never from '#'. */
-  depth: 1 | 2 | 3 | 4;
+  /**
+   * 1 = 一、  2 = （一）  3 = 1. / 1、  4 = （1） / (1) — from the numbering, never from '#'.
+   * In a document with the parts of a regulation (第一章 / 第一节 / 第一条) or decimal numbering
+   * (1 / 1.1 / 1.1.1), depth is the rank of the heading's kind among the kinds the document uses,
+   * in the order 编 > 部分 > 章 > 节 > 条 > 1 > 1.1 > 1.1.1 > 一、 > （一） > 1. > （1）, up to 6.
+   */
+  depth: 1 | 2 | 3 | 4 | 5 | 6;
+  /** Set for the parts of a regulation ('章', '条' …) and for decimal numbering ('decimal'). */
+  scheme?: '编' | '部分' | '章' | '节' | '条' | 'decimal';
   /** The numbering as printed, e.g. '一、', '（三）', '2.', '（1）'. */
   marker: string;
   /** The number as an integer (一 → 1, （三）→ 3, 12. → 12). */
