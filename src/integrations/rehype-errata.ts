@@ -34,7 +34,8 @@ function mark(e: Erratum): HNode {
     properties: { className: ['erratum'], title: `原文：${e.original}（${e.reason}）`, dataOriginal: e.original },
     children: [
       { type: 'text', value: e.corrected },
-      { type: 'element', tagName: 'sup', properties: { className: ['erratum-mark'], dataPagefindIgnore: true }, children: [{ type: 'text', value: '校' }] },
+      // the string, not a boolean: the Markdown path prints a boolean as data-pagefind-ignore="" (the MDX path printed "true")
+      { type: 'element', tagName: 'sup', properties: { className: ['erratum-mark'], dataPagefindIgnore: 'true' }, children: [{ type: 'text', value: '校' }] },
     ],
   };
 }

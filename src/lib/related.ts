@@ -80,6 +80,10 @@ export interface RelatedOptions {
    * of the same department come first among related cases, then those sharing several themes.
    */
   facetWeight?: number;
+  /** Records scored per record, taken from its themes' postings, rarest theme first (default 400). */
+  candidates?: number;
+  /** Best edges kept per record and target collection before the symmetric pass (default 8 × limit). */
+  keep?: number;
 }
 
 export const keyOf = (r: { collection: string; id: string }) => `${r.collection}/${r.id}`;
@@ -119,21 +123,93 @@ export function buildRelated(records: readonly Linkable[], opts: RelatedOptions 
   const n = records.length;
   const weight = (id: string) => 1 + Math.log((n + 1) / ((df.get(id) ?? 0) + 1));
 
+  // Candidates through postings (theme → records, facet → records), never over all pairs: for each
+  // record, the records sharing its rarest theme first, then the next theme…, at most `candidates`
+  // of them (a posting is read from the record's own place in it, so neighbours in id order — the
+  // same notice — come first and no record becomes a hub). Each record keeps its `keep` best edges
+  // per target collection; the symmetric greedy pass below chooses among those. Below the caps the
+  // result is exactly the all-pairs ranking (issue 13: the all-pairs loop was quadratic in records).
+  const maxCandidates = opts.candidates ?? 400;
+  const keep = opts.keep ?? limit * 8;
+  const keys = records.map(keyOf);
+  const byKey = records.map((_, i) => i).sort((x, y) => cmp(keys[x], keys[y]));
+  const postings = new Map<string, { list: number[]; at: Map<number, number> }>();
+  const post = (k: string, i: number) => {
+    let p = postings.get(k);
+    if (!p) postings.set(k, (p = { list: [], at: new Map() }));
+    p.at.set(i, p.list.length);
+    p.list.push(i);
+  };
+  const themeIds = refs.map((list) => list.map((t) => t.id));
+  const themeSets = themeIds.map((ids) => new Set(ids));
+  const facetKey = (r: Linkable, f: string) => `f\u0000${within ? r.collection + '\u0000' : ''}${f}`;
+  for (const i of byKey) {
+    for (const t of themeSets[i]) post(`t\u0000${t}`, i);
+    for (const f of new Set(records[i].facets ?? [])) post(facetKey(records[i], f), i);
+  }
+  const sharedOf = (x: number, y: number) => themeIds[y].filter((id) => themeSets[x].has(id));
+  const facetsOf = (x: number, y: number) => {
+    const rx = records[x];
+    const ry = records[y];
+    return !within || rx.collection === ry.collection ? (rx.facets ?? []).filter((f) => (ry.facets ?? []).includes(f)) : [];
+  };
+
+  const edgeKeys = new Set<number>();
   const edges: Edge[] = [];
   for (let a = 0; a < records.length; a++) {
-    const ta = new Set(refs[a].map((t) => t.id));
-    for (let b = a + 1; b < records.length; b++) {
-      const shared = refs[b].map((t) => t.id).filter((id) => ta.has(id));
-      const ra = records[a];
+    const ra = records[a];
+    const lists = [
+      ...[...new Set(ra.facets ?? [])].map((f) => facetKey(ra, f)),
+      ...[...themeSets[a]].sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || cmp(x, y)).map((t) => `t\u0000${t}`),
+    ];
+    const seen = new Set<number>([a]);
+    const found: number[] = [];
+    for (const k of lists) {
+      const p = postings.get(k);
+      if (!p) continue;
+      const l = p.list;
+      const start = p.at.get(a) ?? 0;
+      for (let j = 1; j < l.length && found.length < maxCandidates; j++) {
+        // alternate after and before the record's own place: start+1, start-1, start+2, …
+        const off = j % 2 ? (j + 1) / 2 : -j / 2;
+        const b = l[(start + off + l.length * 2) % l.length];
+        if (!seen.has(b)) {
+          seen.add(b);
+          found.push(b);
+        }
+      }
+      if (found.length >= maxCandidates) break;
+    }
+    const best = new Map<string, { b: number; score: number }[]>();
+    const facetsA = ra.facets ?? [];
+    for (const b of found) {
       const rb = records[b];
-      const facets = !within || ra.collection === rb.collection ? (ra.facets ?? []).filter((f) => (rb.facets ?? []).includes(f)) : [];
-      if (!shared.length && !facets.length) continue;
+      let n = 0;
+      let w = 0;
+      for (const id of themeIds[b]) if (themeSets[a].has(id)) (n++, (w += weight(id)));
+      let nf = 0;
+      if (facetsA.length && (!within || ra.collection === rb.collection)) for (const f of facetsA) if ((rb.facets ?? []).includes(f)) nf++;
+      if (!n && !nf) continue;
       // a shared facet (same department), then overlap count, then rarity
-      const score = shared.length * 100 + shared.reduce((s, id) => s + weight(id), 0) + facets.length * facetWeight;
-      edges.push({ a, b, score, shared, facets });
+      const score = n * 100 + w + nf * facetWeight;
+      let list = best.get(rb.collection);
+      if (!list) best.set(rb.collection, (list = []));
+      list.push({ b, score });
+    }
+    for (const list of best.values()) {
+      const lo = (x: number) => (a < x ? a : x);
+      const hi = (x: number) => (a < x ? x : a);
+      list.sort((x, y) => y.score - x.score || cmp(keys[lo(x.b)], keys[lo(y.b)]) || cmp(keys[hi(x.b)], keys[hi(y.b)]));
+      for (const { b, score } of list.slice(0, keep)) {
+        const [l, h] = a < b ? [a, b] : [b, a];
+        const k = l * records.length + h;
+        if (edgeKeys.has(k)) continue;
+        edgeKeys.add(k);
+        // shared themes in the order of the later record's list, facets in the earlier one's (as the all-pairs loop gave them)
+        edges.push({ a: l, b: h, score, shared: sharedOf(l, h), facets: facetsOf(l, h) });
+      }
     }
   }
-  const keys = records.map(keyOf);
   edges.sort((x, y) => y.score - x.score || cmp(keys[x.a], keys[y.a]) || cmp(keys[x.b], keys[y.b]));
 
   const count = records.map(() => new Map<string, number>());

@@ -1,0 +1,61 @@
+/**
+ * Content loader for the generated MDX records (content/<collection>/*.mdx): Astro's glob loader,
+ * with each record body rendered ONCE, at load time, by the site's Markdown processor (the unified
+ * processor of astro.config.mjs: remark-gfm, remarkAutolinkCjk and the rehype plugins, which read
+ * the record's frontmatter as before) instead of being compiled to one JavaScript module per record.
+ *
+ * Why: with the MDX integration every record became a module that Vite/Rollup bundled and the
+ * prerenderer imported; at a thousand notices (~30,000 records) that was minutes of bundling and
+ * gigabytes of heap (issue 13). The records stay MDX files (the reviewable product); the ingest
+ * writes them through the mdast serializers with MDX escaping only (no JSX, no expressions, no
+ * imports, no ESM), and those escapes (`\<`, `\{`, `\*` …) are CommonMark backslash escapes, so the
+ * Markdown reading of a record is the same text. `render(entry)` gives `<Content />` and
+ * `headings` exactly as before (the rendered HTML is kept in the content store).
+ *
+ * A record that does use MDX syntax (a hand-written `import`, `export` or JSX tag) would be shown as
+ * text, never run: source text is data.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { glob } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+
+let fingerprint: string | undefined;
+/**
+ * What the rendered HTML depends on besides the record: the Markdown plugins (src/integrations/)
+ * and astro.config.mjs. Mixed into each entry's digest so a changed plugin re-renders the cached
+ * records (the content store keeps the HTML between builds and re-renders only changed files).
+ */
+function renderFingerprint(root: URL): string {
+  if (fingerprint) return fingerprint;
+  const h = createHash('sha256');
+  const rootPath = decodeURIComponent(root.pathname);
+  const dir = join(rootPath, 'src/integrations');
+  for (const f of readdirSync(dir).sort()) h.update(f).update(readFileSync(join(dir, f)));
+  h.update(readFileSync(join(rootPath, 'astro.config.mjs')));
+  return (fingerprint = h.digest('hex').slice(0, 16));
+}
+
+interface EntryTypeLike {
+  extensions: string[];
+}
+
+export function mdxRecords(base: string): Loader {
+  const inner = glob({ pattern: '*.mdx', base });
+  return {
+    name: 'cjzl-mdx-records',
+    load(context: LoaderContext) {
+      // The glob loader picks how to read and render a file by its extension (context.entryTypes,
+      // not part of the public type): read `.mdx` records as the `.md` entry type.
+      const types = (context as LoaderContext & { entryTypes?: Map<string, EntryTypeLike> }).entryTypes;
+      const md = types?.get('.md');
+      if (!types || !md) throw new Error('cjzl-mdx-records: Astro did not pass the Markdown entry type to the loader (astro/loaders changed?); use glob() in src/content.config.ts until this loader is updated.');
+      const entryTypes = new Map(types);
+      entryTypes.set('.mdx', md);
+      const salt = renderFingerprint(context.config.root);
+      const generateDigest = (data: Record<string, unknown> | string) => context.generateDigest(typeof data === 'string' ? `${salt}\n${data}` : { salt, data });
+      return inner.load({ ...context, entryTypes, generateDigest } as LoaderContext);
+    },
+  };
+}
