@@ -183,7 +183,7 @@ async function runOne(n: number, o: Options, log: (s: string) => void): Promise<
     // 1. ingest (its cache, when there is one, goes to the scratch folder: a cold run)
     log(`  ingest …`);
     const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-    const ing = await runMeasured(process.execPath, [tsx, join(ROOT, 'scripts/ingest/cli.ts'), '--sources', sources, '--out', proj, '--errata', errata, '--quiet'], {
+    const ing = await runMeasured(process.execPath, [tsx, join(ROOT, 'scripts/ingest/cli.ts'), '--sources', sources, '--out', proj, '--errata', errata], {
       cwd: proj,
       env: cleanEnv({ CJZL_INGEST_CACHE: join(dir, 'ingest-cache') }),
       timeoutMs: o.stepTimeoutMs,

@@ -1,5 +1,5 @@
 /**
- * npm run ingest [-- --check] [--strict] [--sources DIR] [--out DIR] [--max-bytes N] [--quiet]
+ * npm run ingest [-- --check] [--strict] [--sources DIR] [--out DIR] [--max-bytes N] [--quiet] [--no-cache]
  *
  * decode → clean → segment → extract documents → registered extractors → link → emit,
  * for every file in content/sources/. Prints a report per file (encoding, documents,
@@ -8,9 +8,12 @@
  * committed and exits 1 listing stale files. Any error: exit 1, nothing written.
  * Warnings (a part of a notice that was skipped: file:line, what, what to do) are printed at the end
  * of the report and do not stop the ingest; with --strict they are errors (exit 1, nothing written).
+ * A notice whose bytes, errata and ingest version are unchanged is not parsed again (content-hash
+ * cache under node_modules/.cache/cjzl-ingest/, scripts/ingest/cache.ts); --no-cache parses every file.
  */
 import { performance } from 'node:perf_hooks';
 import { formatWarning, IngestError, isIngestError } from './errors';
+import { IngestCache } from './cache';
 import { loadErrata } from './errata';
 import { runIngest, type IngestReport } from './run';
 import { planOutput, writeOutput } from './write';
@@ -23,10 +26,11 @@ interface Args {
   maxBytes?: number;
   quiet: boolean;
   errata: string;
+  cache: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { check: false, strict: false, sources: 'content/sources', out: '.', quiet: false, errata: 'content/errata.yaml' };
+  const args: Args = { check: false, strict: false, sources: 'content/sources', out: '.', quiet: false, errata: 'content/errata.yaml', cache: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -36,12 +40,13 @@ function parseArgs(argv: string[]): Args {
     };
     if (a === '--check') args.check = true;
     else if (a === '--quiet') args.quiet = true;
+    else if (a === '--no-cache') args.cache = false;
     else if (a === '--strict') args.strict = true;
     else if (a === '--sources') args.sources = value();
     else if (a === '--out') args.out = value();
     else if (a === '--errata') args.errata = value();
     else if (a === '--max-bytes') args.maxBytes = Number(value());
-    else throw new Error(`unknown option ${a} (use --check, --strict, --sources DIR, --out DIR, --errata FILE, --max-bytes N, --quiet)`);
+    else throw new Error(`unknown option ${a} (use --check, --strict, --sources DIR, --out DIR, --errata FILE, --max-bytes N, --quiet, --no-cache)`);
   }
   return args;
 }
@@ -96,6 +101,7 @@ async function main() {
       errata,
       maxBytes: args.maxBytes,
       strict: args.strict,
+      cache: args.cache ? new IngestCache() : undefined,
       onProgress: (msg) => log(msg),
     });
   } catch (e) {
@@ -123,7 +129,9 @@ async function main() {
     log(`coverage below 100% in ${lowCoverage.map((f) => f.file).join(', ')} (missing lines listed above)`);
     process.exitCode = 1;
   }
-  log(`ingest took ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  const secs = (performance.now() - started) / 1000;
+  const mb = report.sourceBytes / 1e6;
+  log(`ingest took ${secs.toFixed(2)} s (${mb.toFixed(2)} MB of sources, ${(mb / secs).toFixed(2)} MB/s); ${args.cache ? `${report.fromCache} file(s) from the cache` : 'cache off (--no-cache)'}`);
   printWarnings(report, log);
 }
 

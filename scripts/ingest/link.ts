@@ -117,6 +117,8 @@ export function linkDocuments(all: DocumentMeta[], options: LinkOptions = {}): L
   const byId = new Map(all.map((d) => [d.id, d]));
   const byNumber = new Map<string, DocumentMeta>();
   const kept: DocumentMeta[] = [];
+  /** Kept documents by titleKey, in the order kept (one lookup per document instead of a scan of all kept). */
+  const keptByTitle = new Map<string, DocumentMeta[]>();
   const duplicates: Duplicate[] = [];
   const conflicts: Conflict[] = [];
   /** dropped id → kept id */
@@ -165,11 +167,15 @@ export function linkDocuments(all: DocumentMeta[], options: LinkOptions = {}): L
       reason = 'part';
     } else if (!d.docNumber && lines && namesDocument(d.title)) {
       // Same title and text: a duplicate. Same title, other text: another notice (published too).
-      target = kept.find((k) => titleKey(k.title) === titleKey(d.title) && sameText(k, d));
+      target = keptByTitle.get(titleKey(d.title))?.find((k) => sameText(k, d));
       reason = 'text';
     }
     if (!target || !reason) {
       kept.push(d);
+      const key = titleKey(d.title);
+      const same = keptByTitle.get(key);
+      if (same) same.push(d);
+      else keptByTitle.set(key, [d]);
       if (d.docNumber) byNumber.set(d.docNumber, d);
       continue;
     }

@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { IngestCache } from './cache';
 import { coverage, type Coverage } from './coverage';
 import { documentRecord, emitAll, emitRecord, type EmittedFile } from './emit';
 import { asPrinted, recordErrata, type Erratum } from './errata';
@@ -39,6 +40,10 @@ export interface IngestReport {
   documents: DocumentMeta[];
   records: RecordOut[];
   output: EmittedFile[];
+  /** Files whose parse came from the content-hash cache (cache.ts); 0 without a cache. */
+  fromCache: number;
+  /** Bytes of all source files read (for the throughput the CLI prints). */
+  sourceBytes: number;
 }
 
 export interface RunOptions {
@@ -49,6 +54,8 @@ export interface RunOptions {
   onProgress?: (message: string) => void;
   /** Warnings become errors: runIngest throws them (AggregateError of IngestError) instead of returning. */
   strict?: boolean;
+  /** Parsed notices by content hash (cache.ts): an unchanged notice is not parsed again. */
+  cache?: IngestCache;
 }
 
 export async function runIngest(options: RunOptions): Promise<IngestReport> {
@@ -64,6 +71,8 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
     throw new AggregateError([new IngestError({ code: 'empty', file: options.sources, detail: 'the folder holds no source files', expected: 'at least one notice (.txt, .md or .docx)', action: 'put the notices back into the folder; nothing was changed' })], 'no sources');
   }
   const parsed: ParsedFile[] = [];
+  let fromCache = 0;
+  let sourceBytes = 0;
   const errors: unknown[] = [];
   const errata = options.errata ?? [];
   // Every erratum must name a source that exists.
@@ -82,7 +91,15 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
   }
   for (const [i, f] of names.entries()) {
     try {
-      const p = await parseFile(f, readFileSync(join(options.sources, f)), { maxBytes: options.maxBytes, errata });
+      const bytes = readFileSync(join(options.sources, f));
+      sourceBytes += bytes.length;
+      const key = { file: f, bytes, errata, maxBytes: options.maxBytes };
+      let p = options.cache?.get(key);
+      if (p) fromCache++;
+      else {
+        p = await parseFile(f, bytes, { maxBytes: options.maxBytes, errata });
+        options.cache?.put(key, p);
+      }
       parsed.push(p);
       progress(`[${i + 1}/${names.length}] ${f}: ${p.root.data.encoding}, ${p.root.children.length} document(s)`);
     } catch (e) {
@@ -93,6 +110,7 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
   if (errors.length) throw new AggregateError(errors, `${errors.length} source file(s) refused`);
 
   const corpus = finishCorpus(parsed);
+  const parsedWithErrata = parsed.filter((p) => p.errata.length);
   // Duplicates are decided here, before any extractor runs: extractors see each notice once.
   // Copies are compared as printed (errata put back), so a copy errata.yaml does not name still matches.
   const byFile = new Map(parsed.map((p) => [p.root.data.file, p]));
@@ -159,13 +177,16 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
       return false;
     });
     extractorCounts[ex.name] = out.length;
-    records.push(...out.map((r) => withErrata(r, parsed)));
+    // Only files with errata can add errata to a record (a lookup per record over every file is quadratic).
+    for (const r of out) records.push(withErrata(r, parsedWithErrata));
     progress(`extractor ${ex.name}: ${out.length} record(s)`);
   }
 
   // Emit: documents (published ones) + extractor records.
   const docRecords: RecordOut[] = [];
   const perFile = new Map<string, string[]>();
+  /** Each published document is emitted once: for its file's coverage, then reused for the output. */
+  const docFiles = new Map<RecordOut, EmittedFile>();
   const keptOf = new Map(duplicates.map((d) => [d.dropped, d.kept]));
   for (const root of corpus.roots) {
     for (const doc of root.children) {
@@ -180,11 +201,13 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
       }
       const rec = documentRecord(doc);
       docRecords.push(rec);
-      perFile.set(root.data.file, [...(perFile.get(root.data.file) ?? []), emitRecord(rec).content]);
+      const file = emitRecord(rec);
+      docFiles.set(rec, file);
+      perFile.set(root.data.file, [...(perFile.get(root.data.file) ?? []), file.content]);
     }
   }
   const all = [...docRecords, ...records];
-  const output = emitAll(all);
+  const output = emitAll(all, docFiles);
   const collections: Record<string, number> = {};
   for (const r of all) collections[r.collection] = (collections[r.collection] ?? 0) + 1;
 
@@ -202,7 +225,7 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
     };
   });
   if (options.strict && warnings.length) throw new AggregateError(warnings.map(warningError), `${warnings.length} warning(s) under --strict`);
-  return { files, duplicates, extractors: extractorCounts, notes, warnings, collections, documents, records: all, output };
+  return { files, duplicates, extractors: extractorCounts, notes, warnings, collections, documents, records: all, output, fromCache, sourceBytes };
 }
 
 const formatWarningShort = (w: IngestWarning) => `WARNING ${w.file}:${w.line} ${w.extractor ? `[${w.extractor}] ` : ''}${w.detail}`;
