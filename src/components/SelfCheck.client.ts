@@ -196,6 +196,18 @@ export function startSelfCheck(): void {
         ),
       ),
     );
+    const last = [...stages].reverse().find((s) => s.date);
+    const titleOf = (k: string) => stages.find((s) => s.key === k && s.date)?.title;
+    const rules = [
+      titleOf('selfcheck') && `未开始的项按“${titleOf('selfcheck')}”`,
+      titleOf('improve') && `推进中的项按“${titleOf('improve')}”`,
+      titleOf('rectify') && `问题按“${titleOf('rectify')}”`,
+    ]
+      .filter(Boolean)
+      .join('、');
+    $('sc-stage-note').textContent = !stages.length
+      ? '方案中没有找到创建步骤的时间节点，逾期只按各项自己填写的完成时限计算。'
+      : `今天是 ${today}，${now ? `处于“${now.title}”阶段（${now.date} 前）` : `方案的时间节点均已过（最后一个：${last?.title} ${last?.date}）`}。${rules ? `未填完成时限时，${rules}的时间节点计算是否逾期。` : ''}`;
   }
 
   // ------------------------------------------------------------------ summary (完成度)

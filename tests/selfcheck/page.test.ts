@@ -291,6 +291,22 @@ describe('/self-check/ in a browser', () => {
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   });
 
+  it('axe finds nothing in the high-contrast mode either (an item open, a problem overdue)', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(ctx);
+    await ctx.addInitScript(() => localStorage.setItem('cjzl-contrast', 'high'));
+    const { page } = await open({ ctx, time: '2023-10-20' });
+    await page.locator('#item-061 details summary').click();
+    await page.getByLabel('情况说明（1000字以内）').fill('字'.repeat(1200));
+    await page.locator('#item-061 textarea[name=desc]').fill('演练记录不全');
+    await page.locator('#item-061 form.sc-pbox button[type=submit]').click();
+    await page.addScriptTag({ path: AXE });
+    const result = (await page.evaluate(() =>
+      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+    )) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+
   it('made no request to another host', () => {
     expect(offHost).toEqual([]);
   });
