@@ -200,7 +200,9 @@ export function describe(doc: DocumentNode): void {
       issuers.push(b.replace(/文件$/, '').replace(/^(.+?)文件(.+)$/, '$1$2'));
     }
   }
-  d.issuers = [...new Set(issuers.map((s) => s.replace(/\s+/g, '')))];
+  // A body that is only two others run together (a joint title "AB关于…" over the signatures A and B) is those two.
+  const unique = [...new Set(issuers.map((s) => s.replace(/\s+/g, '')))];
+  d.issuers = unique.filter((x) => !unique.some((a) => a !== x && x.startsWith(a) && unique.includes(x.slice(a.length))));
 
   const rec = headers.find((h) => h.role === 'recipients');
   if (rec) d.recipients = rec.text.replace(/^主送\s*[:：]\s*/, '').replace(/[:：]\s*$/, '');

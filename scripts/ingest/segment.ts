@@ -406,8 +406,27 @@ interface DocDraft {
   order?: boolean;
 }
 
+/** Items i, i+1 … are up to three issuing-body lines followed by a date line (a joint signature). */
+function signatureRun(items: Item[], i: number): boolean {
+  for (let k = i + 1; k < items.length && k <= i + 3; k++) {
+    const x = items[k]!;
+    if (x.kind !== 'text') return false;
+    if (isDateLine(x.text)) return k > i + 1;
+    if (!isOrgLine(x.text)) return false;
+  }
+  return false;
+}
+
+/** Words a recipients line ends with before its colon: the bodies addressed (…人民政府： / 国务院： / 民航总局：). */
+const ADDRESSEE_END = /(?:人民政府|政府|办公厅|办公室|委员会|部门|单位|机构|局|厅|委|部|院|署|办|处|党委|党组|公司|学校|医院|委员|代表|同志)[:：]$/;
+
+/**
+ * The recipients line (主送): 各省、自治区、直辖市人民政府，国务院各部委、各直属机构： / 北京、天津…省（自治区、直辖市）人民政府： /
+ * 国务院： — never a title.
+ */
 function isRecipients(t: string): boolean {
-  return /[:：]$/.test(t) && [...t].length <= 100 && !/[《》。]/.test(t) && /^(?:各|主送|省|市|县|区|乡|镇|中央|国务院)/.test(t) && !matchMarker(t);
+  if (!/[:：]$/.test(t) || [...t].length > 150 || /[《》。]/.test(t) || matchMarker(t)) return false;
+  return /^(?:各|主送|省|市|县|区|乡|镇|中央|国务院)/.test(t) || ADDRESSEE_END.test(t);
 }
 
 function textOf(it: Item): string {
@@ -612,7 +631,8 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
         out.push(header('subtitle', t, it.lines));
         continue;
       }
-      if (titleSeen && isRecipients(t)) {
+      if (isRecipients(t)) {
+        // (also without a title: a notice copied from its recipients line on — the recipients are never the title)
         out.push(header('recipients', t, it.lines));
         inHeader = false;
         continue;
@@ -639,6 +659,11 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
     const prev = out[out.length - 1];
     if (prev?.type === 'closing' && prev.role === 'cc' && !matchMarker(t) && [...t].length <= 100 && /[，、]/.test(t) && /。?$/.test(t) && !/[要应]/.test(t)) {
       out.push(closing('cc', t, it.lines));
+      continue;
+    }
+    if (isOrgLine(t) && !isDateLine(nextText) && !isPrintedLine(nextText) && signatureRun(items, i)) {
+      // Two (or three) issuing bodies signed one under the other, then the date: each is a signature.
+      out.push(closing('signature', t, it.lines));
       continue;
     }
     if (isOrgLine(t) && (isDateLine(nextText) || isPrintedLine(nextText))) {
