@@ -5,6 +5,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { KIND_LABEL, groupKey, type IndicatorLike } from './indicators-core';
+import { perArray } from './memo';
 
 export * from './indicators-core';
 
@@ -41,6 +42,55 @@ export function groupByArea<T extends IndicatorLike>(list: T[], areas: AreaInfo[
   }
   if (orphans.length) groups.push({ key: 'a0', label: '未归入领域', derived: true, items: orphans });
   return groups.filter((g) => g.items.length > 0);
+}
+
+/** One 责任清单 of the corpus (a county may keep the 2023 list and the revised 2024 one). */
+export interface IndicatorList<T, M> {
+  /** The list key its records carry (`list`); '' when the corpus holds one list (records carry none). */
+  key: string;
+  title: string;
+  meta?: M;
+  /** Its records in table order. */
+  indicators: T[];
+}
+
+/**
+ * The lists: one per indicatormeta record, in corpus order (`order`). With one list every record
+ * belongs to it (records name no list); with several, a record belongs to the list it names.
+ */
+export function indicatorLists<T extends IndicatorLike & { list?: string }, M extends { list?: string; order?: number; title: string }>(indicators: T[], metas: M[]): IndicatorList<T, M>[] {
+  const byOrder = (a: T, b: T) => a.order - b.order;
+  const sorted = [...metas].sort((a, b) => (a.order ?? 1) - (b.order ?? 1));
+  if (sorted.length <= 1) return indicators.length || sorted.length ? [{ key: sorted[0]?.list ?? '', title: sorted[0]?.title ?? '填报材料责任清单', ...(sorted[0] ? { meta: sorted[0] } : {}), indicators: [...indicators].sort(byOrder) }] : [];
+  return sorted.map((m) => ({ key: m.list ?? '', title: m.title, meta: m, indicators: indicators.filter((r) => r.list === m.list).sort(byOrder) }));
+}
+
+/**
+ * The area groups of every list (groupByArea). With several lists a group's key is prefixed by its
+ * list (l2-a1) and the first group of each list carries `listTitle`, so a page can head each list;
+ * with one list the groups are groupByArea's.
+ */
+export function groupByList<T extends IndicatorLike, M extends { areas: AreaInfo[] }>(lists: IndicatorList<T, M>[]): (IndicatorGroup<T> & { list: string; listTitle?: string })[] {
+  const several = lists.length > 1;
+  return lists.flatMap((l, i) =>
+    groupByArea(l.indicators, l.meta?.areas ?? []).map((g, k) => (several ? { ...g, key: `l${i + 1}-${g.key}`, list: l.key, ...(k === 0 ? { listTitle: l.title } : {}) } : { ...g, list: l.key })),
+  );
+}
+
+/** One scoring list (创建标准 table of one document): its points check and its rows. */
+export interface ScoringList<C, K> {
+  key: string;
+  check?: K;
+  criteria: C[];
+}
+
+/** Scoring lists in corpus order: the criteria of each check's list (all of them when there is one list). */
+export function scoringLists<C extends { list?: string; order: number }, K extends { list?: string; order?: number }>(criteria: C[], checks: K[]): ScoringList<C, K>[] {
+  const byOrder = (a: C, b: C) => a.order - b.order;
+  if (checks.length <= 1) return criteria.length || checks.length ? [{ key: checks[0]?.list ?? '', ...(checks[0] ? { check: checks[0] } : {}), criteria: [...criteria].sort(byOrder) }] : [];
+  return [...checks]
+    .sort((a, b) => (a.order ?? 1) - (b.order ?? 1))
+    .map((k) => ({ key: k.list ?? '', check: k, criteria: criteria.filter((c) => c.list === k.list).sort(byOrder) }));
 }
 
 /** ASCII slug of a unit name: pinyin without tones joined by '-' (司法局 → si-fa-ju). */
@@ -81,11 +131,24 @@ export interface UnitEntry<T> {
 
 /** Every 责任单位 with its indicators (table order); most indicators first, then by pinyin. */
 export function unitIndex<T extends IndicatorLike>(list: T[]): UnitEntry<T>[] {
+  return unitIndexOf(list) as UnitEntry<T>[];
+}
+
+/** Built once per list (one per build; every indicator and unit page asks), in one pass over the records. */
+const unitIndexOf = perArray((list: IndicatorLike[]) => {
   const sorted = [...list].sort((a, b) => a.order - b.order);
-  const names = [...new Set(sorted.flatMap((r) => r.units))];
+  const byName = new Map<string, IndicatorLike[]>();
+  for (const r of sorted) {
+    for (const name of new Set(r.units)) {
+      let l = byName.get(name);
+      if (!l) byName.set(name, (l = []));
+      l.push(r);
+    }
+  }
+  const names = [...byName.keys()];
   const slugs = unitSlugs(names);
   const entries = names.map((name) => {
-    const indicators = sorted.filter((r) => r.units.includes(name));
+    const indicators = byName.get(name)!;
     const pendingItems = indicators.filter((r) => r.status === 'pending');
     return {
       name,
@@ -97,7 +160,7 @@ export function unitIndex<T extends IndicatorLike>(list: T[]): UnitEntry<T>[] {
     };
   });
   return entries.sort((a, b) => b.indicators.length - a.indicators.length || slugs.get(a.name)!.localeCompare(slugs.get(b.name)!));
-}
+});
 
 /** Previous and next record in table order. */
 export function prevNext<T extends { id: string; order: number }>(list: T[], id: string): { prev?: T; next?: T } {

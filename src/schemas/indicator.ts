@@ -15,7 +15,10 @@ export const limitsSchema = z.object({
 
 /** One row of the 填报材料责任清单: a 三级指标, 加分项 or 否决项. */
 export const indicatorSchema = z.object({
-  id: z.string().regex(/^(\d{3}|bonus-\d+|veto-\d+)$/),
+  /** As printed (001, bonus-1, veto-1); a later list's id that an earlier list holds is "<list>--<id>". */
+  id: z.string().regex(/^(?:[a-z0-9-]+--)?(\d{3}|bonus-\d+|veto-\d+)$/),
+  /** The 责任清单 it belongs to; present only when the corpus holds several lists. */
+  list: z.string().optional(),
   /** Position in the table (1…104). */
   order: z.number().int().positive(),
   seq: z.number().int().positive(),
@@ -44,6 +47,9 @@ export const indicatorSchema = z.object({
 export const indicatorMetaSchema = z.object({
   id: z.string(),
   title: z.string(),
+  /** With several lists: the list key (as on its indicators) and its place in the corpus (1 = first). */
+  list: z.string().optional(),
+  order: z.number().int().positive().optional(),
   document: z.string(),
   notes: z.array(z.object({ n: z.number().int(), text: z.string(), lines: z.tuple([z.number().int(), z.number().int()]) })),
   counts: z.object({ indicator: z.number().int(), bonus: z.number().int(), veto: z.number().int() }),

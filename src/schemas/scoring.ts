@@ -8,6 +8,8 @@ export const criterionSchema = z.object({
   id: z.string(),
   kind: z.literal('criterion'),
   document: z.string(),
+  /** The scoring list (document) it belongs to; present only when the corpus holds several lists. */
+  list: z.string().optional(),
   order: z.number().int().positive(),
   part: z.number().int().positive(),
   path: z.tuple([pathCell, pathCell, pathCell]),
@@ -45,12 +47,15 @@ const checkSchema = z.object({
   lines: z.array(z.number()).optional(),
 });
 
-/** The points check of the scoring table (one record, id "check"). */
+/** The points check of a scoring table (one record per list: "check", or "<list>--check" for a later list). */
 export const scoringCheckSchema = z.object({
-  id: z.literal('check'),
+  id: z.string().regex(/^(?:[a-z0-9-]+--)?check$/),
   kind: z.literal('check'),
   title: z.string(),
   document: z.string(),
+  /** With several scoring lists: the list key (as on its criteria) and its place in the corpus (1 = first). */
+  list: z.string().optional(),
+  order: z.number().int().positive().optional(),
   ok: z.boolean(),
   checks: z.array(checkSchema),
   mismatches: z.array(z.string()),

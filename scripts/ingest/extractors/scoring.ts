@@ -168,7 +168,7 @@ export function buildScoringRecords(
         kind: 'check',
         title: docTitle ? norm(blockPlain(docTitle)) : first.doc.data.title,
         document: first.doc.data.id,
-        ...listOf,
+        ...(several ? { list: key, order: lists.length } : {}),
         ok: checks.every((c) => c.ok),
         checks,
         mismatches: checks.filter((c) => !c.ok).map((c) => c.message),

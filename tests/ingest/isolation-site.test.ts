@@ -1,0 +1,113 @@
+/**
+ * Issue 11 §2 — several 责任清单 and scoring lists on the site: the seeds plus two more lists
+ * (tests/fixtures/isolation/lists: a 2023 and a revised 2024 list, each with a scoring table) go
+ * through the real ingest CLI and one astro build of a scratch project (tests/helpers/scratch-build.ts).
+ * /indicators/, /scoring/ and /units/ show each list under its own heading; the seed list keeps its
+ * ids and URLs. The seed site itself (one list) is tested by tests/indicators/site.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseHtml } from 'parse5';
+import { buildScratchProject, makeScratchProject, removeScratch, runIngestCli, scratchDir } from '../helpers/scratch-build';
+import { indicatorLists, groupByList, scoringLists } from '../../src/lib/indicators';
+
+const SEEDS = 'content/sources';
+const LISTS = 'tests/fixtures/isolation/lists';
+
+/** Text of an HTML page without tags (whitespace collapsed). */
+function text(html: string): string {
+  const out: string[] = [];
+  const walk = (n: any) => {
+    if (n.nodeName === '#text') out.push(n.value);
+    if (n.nodeName === 'script' || n.nodeName === 'style') return;
+    for (const c of n.childNodes ?? []) walk(c);
+  };
+  walk(parseHtml(html));
+  return out.join('').replace(/\s+/g, ' ');
+}
+
+describe('lists: pure shaping', () => {
+  const ind = (id: string, order: number, list?: string) => ({ id, order, seq: order, kind: 'indicator' as const, text: id, materials: [], materialsIntro: null, units: [], unitNote: null, status: 'pending' as const, limits: { timeWindow: [], words: null, wordsFromNote: false, count: [], seal: false }, area: null, areaNo: null, source: { file: 'a.txt', lines: [1, 1] as [number, number] }, ...(list ? { list } : {}) });
+  it('one list: every record in it, groups as groupByArea (keys a0 …)', () => {
+    const lists = indicatorLists([ind('002', 2), ind('001', 1)], [{ title: '清单', areas: [] }]);
+    expect(lists.map((l) => [l.title, l.indicators.map((r) => r.id)])).toEqual([['清单', ['001', '002']]]);
+    expect(groupByList(lists).map((g) => [g.key, g.listTitle])).toEqual([['a0', undefined]]);
+  });
+  it('several lists: in their order, each with its records, group keys prefixed and the first group of each list headed', () => {
+    const metas = [{ title: '乙', list: 'b', order: 2, areas: [] }, { title: '甲', list: 'a', order: 1, areas: [] }];
+    const lists = indicatorLists([ind('001', 1, 'a'), ind('b--001', 1, 'b'), ind('b--002', 2, 'b')], metas);
+    expect(lists.map((l) => [l.key, l.indicators.map((r) => r.id)])).toEqual([['a', ['001']], ['b', ['b--001', 'b--002']]]);
+    expect(groupByList(lists).map((g) => [g.key, g.list, g.listTitle])).toEqual([['l1-a0', 'a', '甲'], ['l2-a0', 'b', '乙']]);
+  });
+  it('scoring lists: by the checks\' order; one check takes every criterion', () => {
+    expect(scoringLists([{ order: 2 }, { order: 1 }], [{}]).map((l) => l.criteria.map((c) => c.order))).toEqual([[1, 2]]);
+    const two = scoringLists([{ order: 1, list: 'y' }, { order: 1, list: 'x' }], [{ list: 'y', order: 2 }, { list: 'x', order: 1 }]);
+    expect(two.map((l) => [l.key, l.criteria.length])).toEqual([['x', 1], ['y', 1]]);
+  });
+});
+
+describe('the seeds plus a 2023 and a 2024 list: ingest CLI + one astro build', () => {
+  let work: string;
+  let dist: string;
+  const page = (p: string) => readFileSync(join(dist, p, 'index.html'), 'utf8');
+
+  beforeAll(() => {
+    work = scratchDir('cjzl-iso-lists-');
+    const src = join(work, 'sources');
+    mkdirSync(src);
+    for (const f of readdirSync(SEEDS)) copyFileSync(join(SEEDS, f), join(src, f));
+    for (const f of readdirSync(LISTS)) copyFileSync(join(LISTS, f), join(src, f));
+    const out = join(work, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'no-errata.yaml'), '[]\n');
+    const r = runIngestCli(src, out);
+    expect(r.status, r.stderr).toBe(0);
+    const proj = makeScratchProject(join(out, 'content'), work);
+    dist = join(work, 'dist');
+    buildScratchProject(proj, dist);
+  }, 900_000);
+  afterAll(() => {
+    if (work) removeScratch(work);
+  });
+
+  it('the seed list keeps its ids and URLs; the other lists are prefixed by their document', () => {
+    for (const p of ['indicators/001', 'indicators/bonus-1', 'indicators/veto-2', 'indicators/2023-mxnfzzfjssfcjgzf--003', 'indicators/2024-mxnfzzfjssfcjgzf--002']) expect(existsSync(join(dist, p, 'index.html')), p).toBe(true);
+    const json = JSON.parse(readFileSync(join(dist, 'data/indicators.json'), 'utf8')) as { id: string; list?: string }[];
+    expect(json).toHaveLength(109);
+    expect(new Set(json.map((r) => r.list))).toEqual(new Set(['xyxcjqsfzzfjssfx-fj1', '2023-mxnfzzfjssfcjgzf', '2024-mxnfzzfjssfcjgzf']));
+  });
+
+  it('/indicators/: one heading per list, in corpus order, each heading its own groups; the area filter offers each list\'s groups', () => {
+    const html = page('indicators');
+    const heads = [...html.matchAll(/<tr class="list-row"[^>]*>\s*<th[^>]*>([^<]+)<\/th>/g)].map((m) => m[1]!.trim());
+    expect(heads).toEqual(['夏邑县争创河南省法治政府建设示范县填报材料责任清单', '某县2023年争创法治政府建设示范县填报材料责任清单', '某县2024年争创法治政府建设示范县填报材料责任清单']);
+    expect(html).toMatch(/<optgroup label="某县2024年争创法治政府建设示范县填报材料责任清单"[^>]*><option value="l3-a0"/);
+    expect(text(html)).toContain('本站收录 3 份填报材料责任清单');
+    // Rows of the 2024 list carry its group key (the filter keeps it apart from list 1's 1, 2).
+    expect(html).toMatch(/<tr data-id="2024-mxnfzzfjssfcjgzf--001"[^>]*data-area="l3-a0"/);
+  });
+
+  it('an indicator of the 2024 list names its list; prev/next stay inside it', () => {
+    const t = text(page('indicators/2024-mxnfzzfjssfcjgzf--002'));
+    expect(t).toMatch(/清单\s*某县2024年争创法治政府建设示范县填报材料责任清单/);
+    expect(page('indicators/2024-mxnfzzfjssfcjgzf--002')).toContain('indicators/2024-mxnfzzfjssfcjgzf--001/');
+  });
+
+  it('/scoring/: the seed standard and the two fixture standards, each under its own heading with its own points check', () => {
+    const html = page('scoring');
+    const h2 = [...html.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]!.trim());
+    expect(h2.slice(0, 3)).toEqual(['河南省行政执法责任制示范单位创建标准', '某县2023年行政执法责任制示范点创建标准', '某县2024年行政执法责任制示范点创建标准']);
+    expect(html.match(/id="check-h(?:-\d)?"/g)).toEqual(['id="check-h"', 'id="check-h-2"', 'id="check-h-3"']);
+    expect(html).toContain('id="2024-mxnfzzfjssfcjgzf--criterion-01"');
+    const s = JSON.parse(readFileSync(join(dist, 'data/scoring.json'), 'utf8'));
+    expect(s.checks.map((c: { id: string }) => c.id)).toEqual(['check', '2023-mxnfzzfjssfcjgzf--check', '2024-mxnfzzfjssfcjgzf--check']);
+  });
+
+  it('/units/: a unit of several lists shows its indicators per list', () => {
+    const t = text(page('units'));
+    expect(t).toMatch(/县司法局.*某县2023年争创法治政府建设示范县填报材料责任清单：3.*某县2024年争创法治政府建设示范县填报材料责任清单：2/);
+    const unit = text(page('units/xian-si-fa-ju'));
+    expect(unit).toMatch(/第 3 项\s*某县2023年争创法治政府建设示范县填报材料责任清单/);
+  });
+});
