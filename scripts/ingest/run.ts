@@ -185,8 +185,10 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
   // Emit: documents (published ones) + extractor records.
   const docRecords: RecordOut[] = [];
   const perFile = new Map<string, string[]>();
-  /** Each published document is emitted once: for its file's coverage, then reused for the output. */
+  /** Each record is emitted once (a published document: for its file's coverage, then reused for the output). */
   const docFiles = new Map<RecordOut, EmittedFile>();
+  // With a cache, emit and coverage results of unchanged inputs come from the last run (cache.ts MemoPack).
+  const emit = (r: RecordOut): EmittedFile => (options.cache ? options.cache.memo('emit').get(JSON.stringify(r), () => emitRecord(r)) : emitRecord(r));
   const keptOf = new Map(duplicates.map((d) => [d.dropped, d.kept]));
   for (const root of corpus.roots) {
     for (const doc of root.children) {
@@ -196,23 +198,27 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
         // A skipped version (same 发文字号, other text) is covered by its WARNING, which names it.
         const keptId = keptOf.get(doc.data.id);
         const rec = documentRecord(doc);
-        perFile.set(root.data.file, [...(perFile.get(root.data.file) ?? []), emitRecord({ ...rec, id: keptId ?? rec.id, data: { ...rec.data, id: keptId ?? rec.id } }).content]);
+        perFile.set(root.data.file, [...(perFile.get(root.data.file) ?? []), emit({ ...rec, id: keptId ?? rec.id, data: { ...rec.data, id: keptId ?? rec.id } }).content]);
         continue;
       }
       const rec = documentRecord(doc);
       docRecords.push(rec);
-      const file = emitRecord(rec);
+      const file = emit(rec);
       docFiles.set(rec, file);
       perFile.set(root.data.file, [...(perFile.get(root.data.file) ?? []), file.content]);
     }
   }
   const all = [...docRecords, ...records];
+  for (const r of records) docFiles.set(r, emit(r));
   const output = emitAll(all, docFiles);
   const collections: Record<string, number> = {};
   for (const r of all) collections[r.collection] = (collections[r.collection] ?? 0) + 1;
 
   const files: FileReport[] = parsed.map((p) => {
-    const cov = coverage(p.root.data.file, p.clean, perFile.get(p.root.data.file) ?? []);
+    const emitted = perFile.get(p.root.data.file) ?? [];
+    const cov = options.cache
+      ? options.cache.memo('coverage').get(JSON.stringify([p.root.data.file, p.clean, emitted]), () => coverage(p.root.data.file, p.clean, emitted))
+      : coverage(p.root.data.file, p.clean, emitted);
     return {
       file: p.root.data.file,
       encoding: p.root.data.encoding,
@@ -225,6 +231,7 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
     };
   });
   if (options.strict && warnings.length) throw new AggregateError(warnings.map(warningError), `${warnings.length} warning(s) under --strict`);
+  options.cache?.save();
   return { files, duplicates, extractors: extractorCounts, notes, warnings, collections, documents, records: all, output, fromCache, sourceBytes };
 }
 
