@@ -263,6 +263,8 @@ export function isStructuralStart(text: string): boolean {
     isDateLine(text) ||
     isPrintedLine(text) ||
     !!parseDocNumber(text) ||
+    leadingDocNumber(text)?.rest === '' ||
+    ORDER_NUMBER_ALONE.test(text.trim()) ||
     isBanner(text) ||
     /^——/.test(text) ||
     NOTE_LABEL.test(text) ||

@@ -102,6 +102,8 @@ export function joinText(a: string, b: string): string {
 function isStandalone(t: string): boolean {
   return (
     !!parseDocNumber(t) ||
+    leadingDocNumber(t)?.rest === '' ||
+    ORDER_NUMBER_ALONE.test(t) ||
     isBanner(t) ||
     isDateLine(t) ||
     isPrintedLine(t) ||
@@ -242,11 +244,14 @@ export function blockify(lines: CleanLine[]): Item[] {
       i = k;
       continue;
     }
-    if (ATTACHMENT_LIST_RE.test(l.text)) {
-      // 附件：1. … / 2. … — the list runs over the following non-blank lines.
+    const labelOnly = ATTACHMENT_LABEL_RE.test(l.text) && !!lines[i + 1]?.text && !/^\d{1,2}\s*[.．、]/.test(lines[i + 1]!.text);
+    if (ATTACHMENT_LIST_RE.test(l.text) && !labelOnly) {
+      // 附件：1. … / 2. … — the list runs over the following non-blank lines, up to a signature (a body
+      // line over a date line). ("附件：" directly over an unnumbered title is the label of the attachment.)
       const parts: CleanLine[] = [l];
       let k = i + 1;
       while (k < lines.length && lines[k]!.text && !lines[k]!.text.includes('\t') && !isStandalone(lines[k]!.text)) {
+        if (isOrgLine(lines[k]!.text) && !!lines[k + 1]?.text && (isDateLine(lines[k + 1]!.text) || isOrgLine(lines[k + 1]!.text))) break;
         parts.push(lines[k]!);
         k++;
       }
