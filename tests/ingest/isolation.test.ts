@@ -123,6 +123,18 @@ describe('several 责任清单 and scoring tables in one corpus: each read as it
   });
 });
 
+describe('a table an extractor cannot read is skipped with a warning, the rest goes on', () => {
+  it('a 责任清单 whose rows are not numbered 1, 2, 3: no indicators from it, one WARNING at the table (file:line, what to do); both documents published', async () => {
+    const r = await ingest('unreadable');
+    expect(r.documents.map((d) => d.source.file)).toEqual(['a-list.txt', 'b-other.txt']);
+    expect(r.collections.indicators ?? 0).toBe(0);
+    expect(r.warnings.map((w) => [w.code, w.extractor, w.file, w.line])).toEqual([['skipped', 'indicators', 'a-list.txt', 6]]);
+    expect(r.warnings[0]!.detail).toMatch(/could not be read as a 责任清单 .*no rows numbered from 1/);
+    expect(r.warnings[0]!.action).toMatch(/rows numbered 1, 2, 3/);
+    expectWhole(r);
+  });
+});
+
 describe('an extractor that fails on one notice does not stop the others', () => {
   /** Throws on the notice whose text holds 李某某 (b.txt), one record per document otherwise. */
   const fragile: Extractor = {

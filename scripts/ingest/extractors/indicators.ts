@@ -280,7 +280,17 @@ export const indicatorsExtractor: Extractor = {
         });
         return;
       }
-      const { records, meta } = built;
+      const { records, meta, issues } = built;
+      // Cells the regrouping could not place as printed: the record is published as read, and the report says where to look.
+      for (const i of issues)
+        ctx.note?.({
+          file,
+          line: i.line,
+          text: '填报材料责任清单',
+          reason: i.message,
+          action: 'compare this row of the 责任清单 with the printed table (序号 / 三级指标 / 填报材料 / 责任单位) and correct the source or content/errata.yaml if a cell is misplaced',
+          document: t.doc.data.id,
+        });
       const own = (id: string) => (taken.has(id) ? `${list}--${id}` : id);
       for (const r of records) {
         r.id = own(r.id);
