@@ -2,6 +2,7 @@
  * Data shaping for the 典型经验 pages (pure; runs at build time and in the browser filter script,
  * so it imports nothing from Node or Astro). Unit-tested in tests/cases/cases-lib.test.ts.
  */
+import { perArray, positions } from './memo';
 
 export interface CaseThemeRef {
   id: string;
@@ -185,10 +186,16 @@ export function sortCases<T extends CaseLike>(cases: readonly T[]): T[] {
 
 /** Previous / next case in reading order. */
 export function prevNextCase<T extends CaseLike>(cases: readonly T[], id: string): { prev?: T; next?: T } {
-  const s = sortCases(cases);
-  const i = s.findIndex((c) => c.id === id);
-  return i < 0 ? {} : { prev: s[i - 1], next: s[i + 1] };
+  const { s, at } = caseOrder(cases) as { s: T[]; at: Map<string, number> };
+  const i = at.get(id);
+  return i === undefined ? {} : { prev: s[i - 1], next: s[i + 1] };
 }
+
+/** Sorted once per list (one list per build), not once per page. (`__PURE__`: the browser filter script, which imports this file, leaves it out.) */
+const caseOrder = /* @__PURE__ */ perArray((cases: readonly CaseLike[]) => {
+  const s = sortCases(cases);
+  return { s, at: positions(s) };
+});
 
 /** The method of a region resolution, in Chinese. */
 export const RESOLUTION_LABELS: Record<string, string> = {

@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { sortNewest, type DocEntry } from './documents';
+import { documentsSplitIntoRecords } from './search';
 
 export type DocumentRecord = DocEntry & { entry: CollectionEntry<'documents'> };
 
@@ -14,4 +15,17 @@ export function loadDocuments(): Promise<DocumentRecord[]> {
   return (cache ??= getCollection('documents').then((all) =>
     sortNewest(all.map((e) => ({ id: e.data.id || e.id, data: e.data as DocEntry['data'], entry: e }))),
   ));
+}
+
+let split: Promise<Set<string>> | undefined;
+/**
+ * Ids of the documents whose text is also published as records (cases, indicators, work points):
+ * their bodies rank below those records in search. Read once per build (it was once per page).
+ */
+export function loadDocumentsSplitIntoRecords(): Promise<Set<string>> {
+  return (split ??= (async () => {
+    const records: { document?: string | { id: string } }[] = [];
+    for (const c of ['cases', 'indicators', 'workpoints'] as const) for (const e of await getCollection(c)) records.push(e.data as { document?: string | { id: string } });
+    return documentsSplitIntoRecords(records);
+  })());
 }

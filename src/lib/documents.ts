@@ -3,6 +3,7 @@
  * Components call these; they never sort, group or resolve references themselves.
  */
 import { createHash } from 'node:crypto';
+import { perArray, positions } from './memo';
 
 /** The part of a document record the pages use (matches src/schemas/document.ts after parsing). */
 export interface DocData {
@@ -137,9 +138,7 @@ export interface CiteRef {
  * against the 发文字号 of the corpus.
  */
 export function resolveCites(doc: DocData, all: readonly DocEntry[]): CiteRef[] {
-  const byNumber = new Map<string, DocEntry>();
-  for (const d of all) if (d.data.docNumber) byNumber.set(normalizeDocNumber(d.data.docNumber), d);
-  const byId = new Map(all.map((d) => [d.id, d] as const));
+  const { byNumber, byId } = docIndex(all);
   const list = doc.citations?.length ? doc.citations : doc.cites.map((docNumber) => ({ docNumber, id: undefined as string | undefined }));
   const self = doc.docNumber ? normalizeDocNumber(doc.docNumber) : undefined;
   const seen = new Set<string>();
@@ -154,6 +153,21 @@ export function resolveCites(doc: DocData, all: readonly DocEntry[]): CiteRef[] 
   return out;
 }
 
+/** Lookups over the whole library, built once per list (one per build), not once per page. */
+const docIndex = perArray((all: readonly DocEntry[]) => {
+  const byNumber = new Map<string, DocEntry>();
+  for (const d of all) if (d.data.docNumber) byNumber.set(normalizeDocNumber(d.data.docNumber), d);
+  const byId = new Map(all.map((d) => [d.id, d] as const));
+  const childrenOf = new Map<string, string[]>();
+  for (const d of all) {
+    if (!d.data.parent) continue;
+    let l = childrenOf.get(d.data.parent);
+    if (!l) childrenOf.set(d.data.parent, (l = []));
+    l.push(d.id);
+  }
+  return { byNumber, byId, childrenOf, at: positions(all) };
+});
+
 export interface Related {
   parent?: DocEntry;
   children: DocEntry[];
@@ -162,11 +176,11 @@ export interface Related {
 
 /** Parent (forwarding notice), forwarded/attached children and the 附件 list resolved to records. */
 export function related(doc: DocEntry, all: readonly DocEntry[]): Related {
-  const byId = new Map(all.map((d) => [d.id, d] as const));
+  const { byId, childrenOf } = docIndex(all);
   const parent = doc.data.parent ? byId.get(doc.data.parent) : undefined;
   const childIds = new Set(doc.data.children);
   // Records that name this one as parent count as children even if the list is incomplete.
-  for (const d of all) if (d.data.parent === doc.id) childIds.add(d.id);
+  for (const id of childrenOf.get(doc.id) ?? []) childIds.add(id);
   const children = [...childIds].map((id) => byId.get(id)).filter((d): d is DocEntry => !!d);
   const attachments = doc.data.attachments.map((a) => ({ seq: a.seq, title: a.title, entry: a.id ? byId.get(a.id) : undefined }));
   return { parent, children, attachments };
@@ -174,8 +188,8 @@ export function related(doc: DocEntry, all: readonly DocEntry[]): Related {
 
 /** 上一篇 / 下一篇 in library order (newest first). */
 export function prevNext<T extends DocEntry>(sorted: readonly T[], id: string): { prev?: T; next?: T } {
-  const i = sorted.findIndex((d) => d.id === id);
-  if (i < 0) return {};
+  const i = docIndex(sorted).at.get(id);
+  if (i === undefined) return {};
   return { prev: i > 0 ? sorted[i - 1] : undefined, next: i < sorted.length - 1 ? sorted[i + 1] : undefined };
 }
 

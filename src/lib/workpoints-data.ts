@@ -29,8 +29,12 @@ export function plain(p: WorkPointRecord): WorkPoint {
   return data;
 }
 
-/** 工作任务细则 rows emitted by the scoring extractor (kind task-detail), to link the same row both ways. */
-export async function loadTaskDetails(): Promise<{ id: string; source: { file: string; lines: [number, number] } }[]> {
+/** 工作任务细则 rows emitted by the scoring extractor (kind task-detail), to link the same row both ways (read once per build). */
+let taskCache: Promise<{ id: string; source: { file: string; lines: [number, number] } }[]> | undefined;
+export function loadTaskDetails(): Promise<{ id: string; source: { file: string; lines: [number, number] } }[]> {
+  return (taskCache ??= readTaskDetails());
+}
+async function readTaskDetails(): Promise<{ id: string; source: { file: string; lines: [number, number] } }[]> {
   try {
     const all = (await getCollection('scoring' as never)) as unknown as { id: string; data: Record<string, unknown> }[];
     return all

@@ -2,6 +2,7 @@
  * Data shaping for the work point pages (pure; unit-tested in tests/workpoints/lib.test.ts).
  * Also imported by the /workpoints/ client script for the instant filter, so: no Node or Astro imports.
  */
+import { perArray, positions } from './memo';
 
 export type Recurrence = 'yearly' | 'half-yearly' | 'quarterly' | 'monthly';
 
@@ -165,11 +166,17 @@ export function filterPoints<T extends WorkPointLike>(points: readonly T[], stat
 
 /** Previous and next work point in reading order. */
 export function prevNext<T extends WorkPointLike>(points: readonly T[], id: string): { prev?: T; next?: T } {
-  const sorted = sortPoints(points);
-  const i = sorted.findIndex((p) => p.id === id);
-  if (i < 0) return {};
+  const { sorted, at } = readingOrder(points) as { sorted: T[]; at: Map<string, number> };
+  const i = at.get(id);
+  if (i === undefined) return {};
   return { prev: sorted[i - 1], next: sorted[i + 1] };
 }
+
+/** Sorted once per list (one list per build), not once per page. */
+const readingOrder = /* @__PURE__ */ perArray((points: readonly WorkPointLike[]) => {
+  const sorted = sortPoints(points);
+  return { sorted, at: positions(sorted) };
+});
 
 /** 2023-09-30 → 2023年9月30日; precision month → 2019年9月; a window → 2023年9月1日—10日. */
 export function formatDeadlineDate(d: DeadlineLike): string {
@@ -204,8 +211,20 @@ export function sourceLine(s: { file: string; lines: [number, number] }): string
 
 /** Items whose parent is `id`, in order. */
 export function childrenOf<T extends WorkPointLike>(points: readonly T[], id: string): T[] {
-  return sortPoints(points.filter((p) => p.parent === id));
+  return (childrenIndex(points).get(id) ?? []) as T[];
 }
+
+/** parent id → its items in reading order, built once per list. */
+const childrenIndex = /* @__PURE__ */ perArray((points: readonly WorkPointLike[]) => {
+  const by = new Map<string, WorkPointLike[]>();
+  for (const p of readingOrder(points).sorted) {
+    if (!p.parent) continue;
+    let l = by.get(p.parent);
+    if (!l) by.set(p.parent, (l = []));
+    l.push(p);
+  }
+  return by;
+});
 
 /** Earliest dated deadline (for sorting/RSS), or undefined. */
 export function firstDate(p: WorkPointLike): string | undefined {
@@ -217,8 +236,20 @@ export function sameSource<T extends { id: string; source: { file: string; lines
   p: { source: { file: string; lines: [number, number] } },
   others: readonly T[],
 ): T[] {
-  return others.filter((o) => o.source.file === p.source.file && o.source.lines[0] === p.source.lines[0] && o.source.lines[1] === p.source.lines[1]);
+  return (sourceIndex(others).get(sourceKey(p.source)) ?? []) as T[];
 }
+
+const sourceKey = (s: { file: string; lines: [number, number] }) => `${s.file}\u0000${s.lines[0]}\u0000${s.lines[1]}`;
+const sourceIndex = /* @__PURE__ */ perArray((others: readonly { source: { file: string; lines: [number, number] } }[]) => {
+  const by = new Map<string, (typeof others)[number][]>();
+  for (const o of others) {
+    const k = sourceKey(o.source);
+    let l = by.get(k);
+    if (!l) by.set(k, (l = []));
+    l.push(o);
+  }
+  return by;
+});
 
 /**
  * A work point's number and title as one line of text (search result titles, links): "1.营造…",
