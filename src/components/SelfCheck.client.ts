@@ -70,6 +70,32 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, 
   for (const c of kids) if (c !== null && c !== undefined && c !== false) el.append(c);
   return el;
 }
+/**
+ * Brings `old` to the state of `next` in place: same-shaped nodes are kept and only their text and
+ * attributes change, so an unchanged paragraph is not laid out again (a status change stays fast).
+ */
+function morph(old: Node, next: Node): void {
+  if (old.nodeType !== next.nodeType || old.nodeName !== next.nodeName) {
+    old.parentNode!.replaceChild(next, old);
+    return;
+  }
+  if (old.nodeType === Node.TEXT_NODE) {
+    if (old.nodeValue !== next.nodeValue) old.nodeValue = next.nodeValue;
+    return;
+  }
+  const o = old as Element;
+  const n = next as Element;
+  for (const a of [...o.attributes]) if (!n.hasAttribute(a.name)) o.removeAttribute(a.name);
+  for (const a of [...n.attributes]) if (o.getAttribute(a.name) !== a.value) o.setAttribute(a.name, a.value);
+  morphChildren(o, n);
+}
+function morphChildren(old: Element, next: Element): void {
+  const oc = [...old.childNodes];
+  const nc = [...next.childNodes];
+  nc.forEach((c, i) => (i < oc.length ? morph(oc[i]!, c) : old.appendChild(c)));
+  for (let i = nc.length; i < oc.length; i++) old.removeChild(oc[i]!);
+}
+
 /** replaceChildren that skips the null/false of conditional parts. */
 const fill = (el: Element, ...kids: Child[]) => el.replaceChildren(...kids.filter((k): k is Node | string => k !== null && k !== undefined && k !== false));
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -251,17 +277,11 @@ export function startSelfCheck(): void {
           ),
         ),
       );
-    const lazyDetails = (key: 'units' | 'gap', label: string, body: () => HTMLElement) => {
-      const d = h('details', { class: 'sc-units-more', open: unitsOpen[key] }, h('summary', { text: label }));
-      if (unitsOpen[key]) d.append(body());
-      d.addEventListener('toggle', () => {
-        unitsOpen[key] = d.open;
-        if (d.open && d.children.length === 1) d.append(body());
-      });
-      return d;
-    };
+    const lazyDetails = (key: 'units' | 'gap', label: string, body: () => HTMLElement) =>
+      h('details', { class: 'sc-units-more', open: unitsOpen[key], 'data-key': key }, h('summary', { text: label }), unitsOpen[key] ? body() : null);
+    const next = h('div');
     fill(
-      $('sc-summary'),
+      next,
       h(
         'div',
         { class: 'sc-big' },
@@ -284,7 +304,19 @@ export function startSelfCheck(): void {
           : lazyDetails('gap', `${below.length} 个单位低于目标：各单位仍未完成的事项`, gapList)
         : h('p', { text: target === null ? '方案未给出完成度目标。' : unitView ? `${unitView}已达到 ${tgtText}。` : `所有单位都已达到 ${tgtText}。` }),
     );
+    morphChildren($('sc-summary'), next);
   }
+  $('sc-summary').addEventListener(
+    'toggle',
+    (e) => {
+      const d = e.target as HTMLDetailsElement;
+      const key = d.dataset?.key as 'units' | 'gap' | undefined;
+      if (!key || unitsOpen[key] === d.open) return;
+      unitsOpen[key] = d.open;
+      if (d.open) renderSummary();
+    },
+    true,
+  );
 
   // ------------------------------------------------------------------ filters
   const filter = { q: '', area: '', unit: ledger.unit ?? '', status: '' };

@@ -214,6 +214,8 @@ export function allUnits(l: Ledger, list: LedgerIndicator[]): string[] {
   return [...seen];
 }
 
+let collator: Intl.Collator | undefined;
+
 /** 完成度 per 责任单位 (the ledger's 责任单位, which start from the record), lowest first. */
 export function completionByUnit(l: Ledger, list: LedgerIndicator[], target: number | null): GroupCompletion[] {
   const items = scored(list);
@@ -221,7 +223,7 @@ export function completionByUnit(l: Ledger, list: LedgerIndicator[], target: num
   for (const ind of items) for (const u of unitsOf(l, ind)) (by.get(u) ?? by.set(u, []).get(u)!).push(ind);
   return [...by]
     .map(([u, its]) => groupCompletion(l, u, u, its, target))
-    .sort((a, b) => (a.ratio ?? 2) - (b.ratio ?? 2) || b.open.length - a.open.length || a.key.localeCompare(b.key, 'zh-Hans-CN'));
+    .sort((a, b) => (a.ratio ?? 2) - (b.ratio ?? 2) || b.open.length - a.open.length || (collator ??= new Intl.Collator('zh-Hans-CN')).compare(a.key, b.key));
 }
 
 // ---------------------------------------------------------------- plan stages and overdue
