@@ -114,14 +114,27 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
   // Duplicates are decided here, before any extractor runs: extractors see each notice once.
   // Copies are compared as printed (errata put back), so a copy errata.yaml does not name still matches.
   const byFile = new Map(parsed.map((p) => [p.root.data.file, p]));
+  // A notice is compared by its own text: the metadata block of the portal page it was saved from
+  // (索引号 / 主题分类 / 发布日期 …) is the page's, not the notice's — the same notice saved as a page and
+  // copied as text is one notice.
+  const metadataLines = new Map<string, Set<number>>();
+  for (const r of corpus.roots)
+    for (const d of r.children) {
+      const lines = new Set<number>();
+      for (const b of d.children)
+        if (b.type === 'header' && ['portal', 'meta'].includes(b.role as string)) for (let l = b.position.start.line; l <= b.position.end.line; l++) lines.add(l);
+      if (lines.size) metadataLines.set(d.data.id, lines);
+    }
   const { documents, duplicates, conflicts, skipped } = linkDocuments(corpus.documents, {
     lines: (d) => {
       const p = byFile.get(d.source.file)!;
       const raw = p.errata.length ? p.text.split('\n') : [];
-      return p.clean.perLine.slice(d.source.lines[0] - 1, d.source.lines[1]).map((text, i) => {
+      const skip = metadataLines.get(d.id);
+      return p.clean.perLine.slice(d.source.lines[0] - 1, d.source.lines[1]).flatMap((text, i) => {
         const line = d.source.lines[0] + i;
+        if (skip?.has(line)) return [];
         const applied = p.errata.filter((e) => e.line === line);
-        return { line, text: applied.length ? asPrinted(text, raw[line - 1] ?? '', applied) : text };
+        return [{ line, text: applied.length ? asPrinted(text, raw[line - 1] ?? '', applied) : text }];
       });
     },
   });

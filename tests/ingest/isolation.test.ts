@@ -100,6 +100,16 @@ describe('two notices are one notice only when their text says so', () => {
   });
 });
 
+describe('a notice saved as a portal page and copied as text is one notice', () => {
+  it('the page\'s metadata block (索引号, 主题分类, 发布日期 …) is not the notice\'s text: a duplicate, not a second version', async () => {
+    const r = await ingest('portal');
+    expect(r.warnings).toEqual([]);
+    expect(r.documents).toHaveLength(1);
+    expect(r.duplicates.map((d) => [d.reason, d.docNumber, d.sources.map((x) => x.split(':')[0])])).toEqual([['发文字号', '某政办〔2024〕5号', ['a-page.txt', 'b-copy.txt']]]);
+    for (const f of r.files) expect(f.coverage.missing, f.file).toEqual([]);
+  });
+});
+
 describe('several 责任清单 and scoring tables in one corpus: each read as its own list', () => {
   it('the 2023 list keeps its printed ids, the 2024 list is prefixed by its document and names its list', async () => {
     const r = await ingest('lists');
