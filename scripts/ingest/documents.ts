@@ -275,6 +275,8 @@ export function assignIds(roots: NoticeRoot[]): DocumentMeta[] {
           if (parent.region) d.region = parent.region;
         } else if (d.region && parent.region && parent.region.endsWith(d.region)) d.region = parent.region;
         if (d.relation === '附件' && !d.issuers.length) d.issuers = [...parent.issuers];
+        // What an order (令) promulgates is issued by the body of the order.
+        if (d.relation === '印发' && !d.issuers.length && /令第\d+号$/.test(parent.docNumber ?? '')) d.issuers = [...parent.issuers];
         // The 版记 (印发) printed after an embedded document or its 附件 belongs to the 文号 notice above it.
         if (d.printedDate && !d.docNumber) {
           let up: Internal | undefined = parent;

@@ -89,7 +89,8 @@ export function blockToMdast(b: BlockNode): RootContent[] {
       // The title is in the frontmatter; a portal page's metadata block is metadata (frontmatter `portal`), not body.
       return b.role === 'title' || b.role === 'portal' ? [] : [paragraph(b.text)];
     case 'heading': {
-      const head = `${b.marker}${b.text}`;
+      // 第一章　总则 / 1.1　编制目的: the number and the name apart, as printed (a full-width space).
+      const head = `${b.marker}${b.scheme && b.text ? '\u3000' : ''}${b.text}`;
       if ([...b.text].length > MAX_HEADING_CHARS) return [paragraph(`${head}${b.rest ?? ''}`)];
       const h: Heading = { type: 'heading', depth: Math.min(6, b.depth + 1) as Heading['depth'], children: [text(head)] };
       return b.rest ? [h, paragraph(b.rest)] : [h];

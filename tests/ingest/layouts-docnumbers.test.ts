@@ -67,6 +67,7 @@ describe('文号 forms', () => {
     expect(order!.id).toBe('hnsrmzfl-210');
     expect(regulation!.title).toBe('河南省行政规范性文件管理办法');
     expect(regulation!.parent).toBe(order!.id);
+    expect(regulation!.issuers).toEqual(['河南省人民政府']);
     expect(f.outline(regulation!.id).filter((h) => h.depth === 1).map((h) => h.marker)).toEqual(['第一章', '第二章']);
   });
 

@@ -31,6 +31,10 @@ describe('heading levels', () => {
       '1 第三章附则',
       '3 第六条',
     ]);
+    // on the page: number and name apart as printed; an article's number heads its text
+    const body = f.record(f.first('regulation.txt').id).bodyText;
+    expect(body).toContain('第二章\u3000监督内容');
+    expect(body).toContain('第三条\n县司法局对下列事项实施监督：');
   });
 
   it('章 > 一、 (a 工作规则 numbering its articles 一、二、)', () => {
