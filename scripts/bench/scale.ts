@@ -6,7 +6,8 @@
  * its content/sources (N = 5: the five real seeds of content/sources with content/errata.yaml;
  * otherwise `bench:generate` with --seed), then, under the team's build lock:
  *   1. the ingest CLI (scripts/ingest/cli.ts --sources … --out <scratch>), cold: its cache lives in
- *      the scratch folder — time, MB/s of source text, files from the cache, peak memory
+ *      the scratch folder — time, MB/s of source text (wall of the whole CLI process, Node start
+ *      included), peak memory; then the same ingest again, warm (files from the cache, time)
  *   2. `astro build` (cold: a fresh cacheDir), Pagefind included (it runs in astro:build:done) —
  *      time, Pagefind's share (from the arrival time of the build's log lines: the last line before
  *      the astro:build:done hooks → the line Pagefind prints when its files are written), peak memory
@@ -91,6 +92,8 @@ export interface Figures {
   notices: number;
   sourceBytes: number;
   ingest?: { ms: number; mbps: number; peakRss: number; cached?: number; ok: boolean; note?: string };
+  /** The same ingest again with the cache the first run filled (nothing changed). */
+  warmIngest?: { ms: number; mbps: number; cached?: number; ok: boolean };
   build?: { ms: number; pagefindMs?: number; peakRss: number; ok: boolean; note?: string; heapMb?: number };
   pages?: number;
   distBytes?: number;
@@ -195,6 +198,17 @@ async function runOne(n: number, o: Options, log: (s: string) => void): Promise<
     writeFileSync(join(dir, 'ingest.log'), ing.lines.map((l) => `[${Math.round(l.ms)}] ${l.text}`).join('\n'));
     log(`  ingest: ${ingFail ?? `${secs(ing.ms)}, ${(fig.ingest.mbps).toFixed(2)} MB/s, peak ${GiB(ing.peakRss)}`}`);
     if (ingFail) return fig;
+    // 1b. the same ingest again: warm cache, no notice changed
+    log(`  ingest again (warm cache) …`);
+    const warm = await runMeasured(process.execPath, [tsx, join(ROOT, 'scripts/ingest/cli.ts'), '--sources', sources, '--out', proj, '--errata', errata], {
+      cwd: proj,
+      env: cleanEnv({ CJZL_INGEST_CACHE: join(dir, 'ingest-cache') }),
+      timeoutMs: o.stepTimeoutMs,
+      onTick: tick('ingest (warm)'),
+    });
+    const warmCached = warm.lines.map((l) => /(\d+) file\(s\) from the cache/.exec(l.text)).find(Boolean);
+    fig.warmIngest = { ms: warm.ms, mbps: sourceBytes / 1e6 / (warm.ms / 1000), ok: !failure(warm, 'ingest', o.stepTimeoutMs), ...(warmCached ? { cached: Number(warmCached[1]) } : {}) };
+    log(`  ingest (warm): ${secs(warm.ms)}, ${fig.warmIngest.mbps.toFixed(2)} MB/s, ${fig.warmIngest.cached ?? '?'} of ${readdirSync(sources).length} file(s) from the cache`);
 
     // 2. astro build with Pagefind
     log(`  astro build …${o.heapMb ? ` (NODE_OPTIONS=--max-old-space-size=${o.heapMb})` : ''}`);
@@ -231,12 +245,13 @@ async function runOne(n: number, o: Options, log: (s: string) => void): Promise<
 }
 
 function table(figs: Figures[], o: Options): string {
-  const head = ['notices', 'source', 'ingest', 'ingest MB/s', 'astro build', 'of which Pagefind', 'build wall (ingest+astro)', 'peak memory (build)', 'pages', 'dist/', 'search index', 'first query (all / pagefind)'];
+  const head = ['notices', 'source', 'ingest cold', 'MB/s', 'ingest warm (from cache)', 'astro build', 'of which Pagefind', 'build wall (ingest+astro)', 'peak memory (build)', 'pages', 'dist/', 'search index', 'first query (all / pagefind)'];
   const rows = figs.map((f) => [
     String(f.notices),
     MiB(f.sourceBytes),
     f.ingest ? (f.ingest.ok ? secs(f.ingest.ms) : 'FAILED') : '—',
     f.ingest?.ok ? f.ingest.mbps.toFixed(2) : '—',
+    f.warmIngest?.ok ? `${secs(f.warmIngest.ms)} (${f.warmIngest.cached ?? '?'})` : '—',
     f.build ? (f.build.ok ? secs(f.build.ms) : 'FAILED') : '—',
     f.build?.pagefindMs !== undefined ? secs(f.build.pagefindMs) : '—',
     f.ingest?.ok && f.build?.ok ? secs(f.ingest.ms + f.build.ms) : '—',
