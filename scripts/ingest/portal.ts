@@ -11,8 +11,8 @@
  *   索引号|主题分类  /  000014349/2019-00006|财政            (a row of labels over a row of values)
  *
  * Cells may be misaligned (a label with an empty cell after it, a value in the next cell but one)
- * or empty. `takePortalBlock` finds such a block at the top of a file (blank lines between rows
- * allowed) and returns its fields with their source lines; the segment stage turns them into
+ * or empty. `takePortalBlock` finds such a block at the top of a file or under the page's title
+ * (within its first few lines; blank lines between rows allowed) and returns its fields with their source lines; the segment stage turns them into
  * `portal` header nodes, `describe` uses 标题 / 发文字号 / 成文日期 / 发文机关 / 发布日期, and the
  * document page shows every field in its metadata table.
  */
@@ -43,6 +43,9 @@ export const PORTAL_LABELS = [
 ] as const;
 
 /** The fields that, alone or together, make a block the portal's metadata (not a 签发人/密级 line of a 公文 header). */
+/** How many lines (a title printed over a few lines, site lines) may come before the block. */
+const MAX_LINES_BEFORE = 6;
+
 const CORE = new Set(['索引号', '主题分类', '发文机关', '成文日期', '发文字号', '发布日期', '标题']);
 
 export interface PortalField {
@@ -118,7 +121,20 @@ function parseRow(text: string): Row {
 export function takePortalBlock(lines: CleanLine[]): { fields: PortalField[]; lines: CleanLine[]; used: number[] } {
   const fields: PortalField[] = [];
   const used: number[] = [];
+  // The block starts at the top, or under the page's title: within the first few non-blank lines,
+  // at the first row that holds a core field and nothing else.
   let i = 0;
+  let found = false;
+  for (let seen = 0; i < lines.length && seen <= MAX_LINES_BEFORE; i++) {
+    if (!lines[i]!.text) continue;
+    const row = parseRow(lines[i]!.text);
+    if (row.fields.some((f) => CORE.has(f.label)) && !row.orphans.length) {
+      found = true;
+      break;
+    }
+    seen++;
+  }
+  if (!found) return { fields: [], lines, used: [] };
   for (; i < lines.length; i++) {
     const l = lines[i]!;
     if (!l.text) continue;

@@ -784,8 +784,14 @@ export interface SegmentOptions {
 export function segment(cleaned: CleanResult, options: SegmentOptions): NoticeRoot {
   // A portal page's metadata block at the top is metadata (one item), the rest is read as usual.
   const portal = takePortalBlock(cleaned.lines);
-  const body = joinTitleRuns(blockify(portal.lines));
-  const items: Item[] = portal.fields.length ? [{ kind: 'portal', fields: portal.fields, lines: portal.used.flatMap((n) => cleaned.lines[n]!.lines) }, ...body] : body;
+  const blocks = blockify(portal.lines);
+  if (portal.fields.length) {
+    // In line order: after the page's title when the copy printed it above the block.
+    const lines = portal.used.flatMap((n) => cleaned.lines[n]!.lines);
+    const at = blocks.findIndex((it) => Math.min(...it.lines) > lines[0]!);
+    blocks.splice(at < 0 ? blocks.length : at, 0, { kind: 'portal', fields: portal.fields, lines });
+  }
+  const items = joinTitleRuns(blocks);
   const drafts = splitDocuments(items);
   const docs: DocumentNode[] = drafts.map((d) => {
     const children = buildBlocks(d);

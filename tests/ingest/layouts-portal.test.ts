@@ -58,6 +58,13 @@ describe('portal metadata block', () => {
     expect(facts(d)).toEqual({ title: '淇县司法局关于调整行政复议咨询电话的通告', docNumber: '淇司〔2024〕11号', issuers: ['淇县司法局'], date: '2024-06-01' });
   });
 
+  it('the page title over site lines and the block (two fields a line, split by a full-width space)', () => {
+    const d = f.first('title-first.txt');
+    expect(facts(d)).toEqual({ title: '淇县人民政府关于调整县政府法律顾问的通知', docNumber: '淇政〔2024〕14号', issuers: ['淇县人民政府'], date: '2024-06-28' });
+    expect(labels(d.id)).toEqual(['索引号=11410622MB1234567X/2030-00041', '主题分类=政府法制', '发文机关=淇县人民政府', '成文日期=2024年06月28日', '发文字号=淇政〔2024〕14号', '发布日期=2024年07月02日']);
+    expect(f.docs('title-first.txt')).toHaveLength(1);
+  });
+
   it('a notice whose first lines are a 公文 header, not a portal block, is left alone', () => {
     const lines = ['签发人：王某某', '', '淇县人民政府关于某事的通知'].map((text, i) => ({ text, lines: [i + 1] }));
     expect(takePortalBlock(lines).fields).toEqual([]);
