@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { remarkAutolinkCjk } from './src/integrations/remark-autolink-cjk.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import devIngest from './src/integrations/dev-ingest.ts';
 import { rehypeTableScroll, rehypeMaskMobile } from './src/integrations/rehype-cjzl.ts';
 import { rehypeErrataMarks } from './src/integrations/rehype-errata.ts';
 import { rehypeNoticeLayout } from './src/integrations/rehype-notice-layout.ts';
@@ -39,5 +40,6 @@ export default defineConfig({
       rehypePlugins: [rehypeNoticeLayout, rehypeErrataMarks, rehypeTableScroll, [rehypeMaskMobile, { enabled: config.maskMobile }]],
     }),
   },
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), pagefind()],
+  // devIngest: `astro dev` re-runs the ingest when content/sources/ or content/errata.yaml changes.
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), pagefind(), devIngest()],
 });
