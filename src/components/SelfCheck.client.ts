@@ -49,6 +49,7 @@ import { parseLedgerText, serializeLedger } from '../lib/ledger-schema';
 import { LedgerStore } from '../lib/ledger-store';
 import { buildReport, type Report } from '../lib/ledger-report';
 import type { PlanTarget } from '../lib/ledger-plan';
+import { highlight } from '../lib/indicators-core';
 
 interface PageData {
   items: LedgerIndicator[];
@@ -358,13 +359,18 @@ export function startSelfCheck(): void {
     if (q && !haystack.get(i.id)!.includes(q) && !norm(unitsOf(ledger, i).join('、')).includes(q)) return false;
     return true;
   }
+  let markedQ = '';
   function applyFilter() {
     let n = 0;
+    const remark = filter.q !== markedQ;
+    markedQ = filter.q;
     for (const i of items) {
       const el = rows.get(i.id)!;
       const ok = visible(i);
       el.hidden = !ok;
       if (ok) n++;
+      // keyword matches marked in the indicator text, as on /indicators/
+      if (remark) fill(el.querySelector('.sc-text')!, ...highlight(i.text, filter.q).map((x) => (x.mark ? h('mark', { class: 'hit', text: x.text }) : x.text)));
     }
     for (const [key, head] of groupHeads) head.hidden = !items.some((i) => i.group === key && !rows.get(i.id)!.hidden);
     $('sc-count').textContent = `显示 ${n} / ${items.length} 项`;
@@ -443,6 +449,7 @@ export function startSelfCheck(): void {
       frag.append(row);
     }
     list.replaceChildren(frag);
+    markedQ = '';
     for (const i of items) refreshRow(i);
   }
 

@@ -1,11 +1,11 @@
 /**
  * The files a unit hands in, written in the browser (loaded lazily, only when the user exports):
- *   ledgerXlsx()  — .xlsx with exceljs (the library of the indicator export): 自查台账, 整改台账, 完成度
+ *   ledgerXlsx()  — .xlsx with exceljs (the library of the indicator export): 整改台账, 自查台账, 情况说明, 完成度
  *   reportDocx()  — 自查自评报告 .docx with docx: 完成度 overall and by 领域, the items not done with
  *                   their reasons, the open problems with measures and deadlines.
  * Both return bytes (Uint8Array) so the tests read them back in Node.
  */
-import { ITEM_COLUMNS, PROBLEM_COLUMNS, type CompletionRow, type Report } from './ledger-report';
+import { ITEM_COLUMNS, PROBLEM_COLUMNS, STATEMENT_COLUMNS, type CompletionRow, type Report } from './ledger-report';
 
 type ExcelModule = typeof import('exceljs');
 
@@ -35,6 +35,7 @@ export async function ledgerXlsx(r: Report): Promise<Uint8Array> {
   const od = (x: Record<string, unknown>) => Boolean(x.overdue);
   sheet('整改台账', [...PROBLEM_COLUMNS, ['overdueText', '逾期', 8]], r.problems.map((p) => ({ ...p, overdueText: p.overdue ? '逾期' : '' })), od);
   sheet('自查台账', [...ITEM_COLUMNS, ['overdueText', '逾期', 8]], r.items.map((i) => ({ ...i, overdueText: i.overdue ? '逾期' : '' })), od);
+  sheet('情况说明', STATEMENT_COLUMNS, r.statements as unknown as Record<string, unknown>[]);
   const comp = (c: CompletionRow) => ({ ...c, reached: c.reached === null ? '' : c.reached ? '已达到' : '未达到' });
   sheet(
     '完成度',

@@ -6,6 +6,7 @@
  */
 import {
   STATUS_TEXT,
+  checkWords,
   completion,
   completionByArea,
   completionByUnit,
@@ -69,6 +70,15 @@ export interface ProblemRow {
   overdue: boolean;
 }
 
+export interface StatementRow {
+  label: string;
+  material: string;
+  text: string;
+  count: number;
+  limit: string;
+  check: string;
+}
+
 export interface Report {
   title: string;
   date: string;
@@ -81,6 +91,8 @@ export interface Report {
   items: ItemRow[];
   problems: ProblemRow[];
   openProblems: ProblemRow[];
+  /** the 情况说明 written in the ledger, with their 字数 */
+  statements: StatementRow[];
 }
 
 const row = (label: string, c: Completion, target: number | null): CompletionRow => ({
@@ -151,6 +163,14 @@ export function buildReport(inp: ReportInput): Report {
     items: items.map(itemRow),
     problems: problems.map(strip),
     openProblems: problems.filter((p) => p.open).map(strip),
+    statements: items.flatMap((ind) =>
+      ind.statements.flatMap((n) => {
+        const text = getField<string>(l, ind, `text.${n}`);
+        if (!text) return [];
+        const w = checkWords(text, ind.words);
+        return [{ label: ind.label, material: ind.materials[n] ?? '', text, count: w.count, limit: ind.words?.text ?? '', check: w.over ? '超出字数要求' : w.under ? '不足字数要求' : '' }];
+      }),
+    ),
   };
 }
 
@@ -166,6 +186,14 @@ export const ITEM_COLUMNS: [keyof ItemRow, string, number][] = [
   ['materials', '材料已备齐', 10],
   ['evidence', '佐证材料', 30],
   ['note', '备注（未完成原因）', 30],
+];
+export const STATEMENT_COLUMNS: [keyof StatementRow, string, number][] = [
+  ['label', '序号', 12],
+  ['material', '填报材料', 36],
+  ['text', '情况说明', 80],
+  ['count', '字数', 8],
+  ['limit', '字数要求', 12],
+  ['check', '核对', 12],
 ];
 export const PROBLEM_COLUMNS: [keyof ProblemRow, string, number][] = [
   ['item', '指标', 12],

@@ -178,13 +178,15 @@ describe('/self-check/ in a browser', () => {
     await expect.poll(() => page.locator('#sc-preview-summary').textContent()).toMatch(/0 处更改，0 处冲突/);
   });
 
-  it('the .xlsx (整改台账, 自查台账, 完成度) and the .docx report open and hold the ledger', async () => {
+  it('the .xlsx (整改台账, 自查台账, 情况说明, 完成度) and the .docx report open and hold the ledger', async () => {
     const { page } = await open({ time: '2023-10-20' });
     const js: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && js.push(r.url()));
     await status(page, '第2项').selectOption('已完成');
     await page.locator('#item-004 details summary').click();
     await page.getByLabel('第4项 备注').fill('等待市里下发模板');
+    await page.locator('#item-003 details summary').click();
+    await page.locator('#item-003 textarea[data-k="text.0"]').fill('本级政府清理变相设置行政许可事项的情况');
     await page.locator('#item-004 textarea[name=desc]').fill('权责清单未动态调整');
     await page.locator('#item-004 textarea[name=measure]').fill('每季度核对一次');
     await page.locator('#item-004 form.sc-pbox button[type=submit]').click();
@@ -196,7 +198,8 @@ describe('/self-check/ in a browser', () => {
     const wb = new ExcelJS.Workbook();
     const xb = await bytesOf(x);
     await wb.xlsx.load(xb.buffer.slice(xb.byteOffset, xb.byteOffset + xb.byteLength) as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['整改台账', '自查台账', '完成度']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['整改台账', '自查台账', '情况说明', '完成度']);
+    expect(wb.getWorksheet('情况说明')!.getRow(2).values).toEqual(expect.arrayContaining(['第3项', '本级政府清理变相设置行政许可事项的情况', 19, '600字左右']));
     const prob = wb.getWorksheet('整改台账')!;
     expect(prob.getRow(1).values).toContain('问题描述');
     expect(prob.getRow(2).values).toEqual(expect.arrayContaining(['第4项', '权责清单未动态调整', '每季度核对一次', '整改中', '逾期']));
@@ -236,6 +239,20 @@ describe('/self-check/ in a browser', () => {
     expect(await report.isVisible()).toBe(true);
     expect(await report.getByRole('heading', { level: 2 }).textContent()).toMatch(/自查自评报告/);
     expect(await report.textContent()).toContain('二、未完成事项及原因');
+  });
+
+  it('the keyword box filters as on /indicators/, marks the matches, and keeps the state in the URL', async () => {
+    const { page } = await open();
+    await page.getByLabel('关键词').fill('法律顾问');
+    await expect.poll(() => page.locator('#sc-count').textContent()).toBe('显示 2 / 104 项');
+    expect(await page.locator('.sc-item:visible').evaluateAll((els) => els.map((e) => e.id))).toEqual(['item-033', 'item-097']);
+    expect(new Set(await page.locator('.sc-item:visible mark.hit').allTextContents())).toEqual(new Set(['法律顾问']));
+    expect(decodeURIComponent(new URL(page.url()).search)).toBe('?q=法律顾问');
+    await page.getByLabel('状态', { exact: true }).selectOption('done');
+    await expect.poll(() => page.locator('#sc-count').textContent()).toBe('显示 0 / 104 项');
+    await page.getByRole('button', { name: '清除条件' }).click();
+    await expect.poll(() => page.locator('#sc-count').textContent()).toBe('显示 104 / 104 项');
+    expect(await page.locator('mark.hit').count()).toBe(0);
   });
 
   it('the 情况说明 box counts 字数 as the notice does and says when it is over', async () => {
