@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { perArray, positions } from './memo';
+import { sourceRange } from './source-lines';
 
 /** The part of a document record the pages use (matches src/schemas/document.ts after parsing). */
 export interface DocData {
@@ -203,8 +204,7 @@ export function maskMobile(text: string): string {
 
 /** "来源：004_….txt 第 12–80 行" */
 export function sourceLabel(source: { file: string; lines: [number, number] }): string {
-  const [a, b] = source.lines;
-  return `来源：${source.file} 第 ${a}${b !== a ? `–${b}` : ''} 行`;
+  return `来源：${sourceRange(source)}`;
 }
 
 /** Level labels used in the metadata table. */

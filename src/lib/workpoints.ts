@@ -3,6 +3,7 @@
  * Also imported by the /workpoints/ client script for the instant filter, so: no Node or Astro imports.
  */
 import { perArray, positions } from './memo';
+import { sourceRange } from './source-lines';
 
 export type Recurrence = 'yearly' | 'half-yearly' | 'quarterly' | 'monthly';
 
@@ -203,10 +204,9 @@ export function deadlineLine(d: DeadlineLike): string {
 
 export const PRECISION_LABEL: Record<string, string> = { day: '具体到日', month: '具体到月', period: '时段' };
 
-/** "来源：001_….txt 第 34–34 行" → "来源：001_….txt 第 34 行". */
+/** "来源：001_….txt 第 34–34 行" → "来源：001_….txt 第 34 行" (lines of the converted text for .docx/.doc/.html/.pdf). */
 export function sourceLine(s: { file: string; lines: [number, number] }): string {
-  const [a, b] = s.lines;
-  return `来源：${s.file} 第 ${a}${b !== a ? `–${b}` : ''} 行`;
+  return `来源：${sourceRange(s)}`;
 }
 
 /** Items whose parent is `id`, in order. */

@@ -80,6 +80,20 @@ function collapse(s: string): string {
   return s.replace(/[ \t\n\r\f]+/g, ' ');
 }
 
+/** The raw text inside el, or undefined as soon as it is longer than limit (keeps the walk linear). */
+function shortText(el: Element, limit: number): string | undefined {
+  let out = '';
+  const walk = (n: Element): boolean => {
+    for (const c of n.children) {
+      if (c.type === 'text') out += c.value;
+      else if (c.type === 'element' && !walk(c)) return false;
+      if (out.length > limit) return false;
+    }
+    return true;
+  };
+  return walk(el) ? out : undefined;
+}
+
 /** Any non-blank text inside (script and style included, which toText leaves out). */
 function hasText(node: Element | Root): boolean {
   return node.children.some((c) => (c.type === 'text' ? /\S/.test(c.value) : c.type === 'element' && hasText(c)));
@@ -98,8 +112,11 @@ function chromeKind(el: Element, insideArticle: boolean): string | undefined {
     if (names.some((n) => /logo/i.test(n)) || !hasHeading(el)) return 'html-header';
   }
   if (el.tagName !== 'body' && el.tagName !== 'html') {
-    const text = collapse(toText(el)).trim();
-    if (text && text.length <= 80) for (const { kind, pattern } of CHROME_TEXT) if (pattern.test(text)) return kind;
+    const text = shortText(el, 160);
+    if (text !== undefined) {
+      const t = collapse(text).trim();
+      if (t && t.length <= 80) for (const { kind, pattern } of CHROME_TEXT) if (pattern.test(t)) return kind;
+    }
   }
   return undefined;
 }
