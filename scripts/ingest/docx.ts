@@ -145,15 +145,18 @@ export async function docxToText(bytes: Uint8Array, file: string): Promise<strin
     throw docxError(file, e);
   }
   const text = htmlToNoticeText(html);
-  if (!text.trim()) {
-    throw new IngestError({
-      code: 'empty',
-      file,
-      line: 1,
-      detail: 'the Word document has no text (a scanned image only?)',
-      expected: 'a Word document with the text of the notice',
-      action: 'use the text version of the notice (OCR a scan first), or replace the file',
-    });
-  }
+  if (!text.trim()) throw noWordText(file);
   return text;
+}
+
+/** The refusal of a Word document (.docx or .doc) without text. */
+export function noWordText(file: string): IngestError {
+  return new IngestError({
+    code: 'empty',
+    file,
+    line: 1,
+    detail: 'the Word document has no text (a scanned image only?)',
+    expected: 'a Word document with the text of the notice',
+    action: 'use the text version of the notice (OCR a scan first), or replace the file',
+  });
 }

@@ -9,6 +9,7 @@
  * word-extractor would otherwise turn “” and — into ASCII).
  */
 import WordExtractor from 'word-extractor';
+import { noWordText } from '../docx';
 import { IngestError } from '../errors';
 import { count, type Reader } from './types';
 
@@ -45,16 +46,7 @@ export async function docToText(bytes: Uint8Array, file: string): Promise<{ text
   const artefacts: Record<string, number> = {};
   count(artefacts, 'doc-header-footer', lines(doc.getHeaders({ ...opts, includeFooters: true })).filter((l) => l.trim()).length);
   const text = [...body, ...notes.flatMap((n) => ['', ...lines(n)])].join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
-  if (!text.trim()) {
-    throw new IngestError({
-      code: 'empty',
-      file,
-      line: 1,
-      detail: 'the Word document has no text (a scanned image only?)',
-      expected: 'a Word document with the text of the notice',
-      action: 'use the text version of the notice (run OCR on a scan first), or replace the file',
-    });
-  }
+  if (!text.trim()) throw noWordText(file);
   return { text, artefacts };
 }
 

@@ -48,6 +48,12 @@ export const FORMATS: readonly Format[] = [
     refuse: 'open it in WPS and save it (另存为) as Word .docx, then put the .docx in content/sources/',
   },
   {
+    name: 'mht',
+    extensions: ['.mht', '.mhtml'],
+    label: 'web archive (.mht, a page saved as one file)',
+    refuse: 'open it in the browser (or Word) and save it as "Web page, HTML only" (.html), or as .docx',
+  },
+  {
     name: 'rtf',
     extensions: ['.rtf'],
     label: 'Rich Text Format document (RTF)',
