@@ -197,7 +197,7 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
 
   // Emit: documents (published ones) + extractor records.
   const docRecords: RecordOut[] = [];
-  const perFile = new Map<string, string[]>();
+  const perFile = new Map<string, { content: string; data: Record<string, unknown> }[]>();
   /** Each record is emitted once (a published document: for its file's coverage, then reused for the output). */
   const docFiles = new Map<RecordOut, EmittedFile>();
   // With a cache, emit and coverage results of unchanged inputs come from the last run (cache.ts MemoPack).
@@ -211,14 +211,15 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
         // A skipped version (same 发文字号, other text) is covered by its WARNING, which names it.
         const keptId = keptOf.get(doc.data.id);
         const rec = documentRecord(doc);
-        perFile.set(root.data.file, [...(perFile.get(root.data.file) ?? []), emit({ ...rec, id: keptId ?? rec.id, data: { ...rec.data, id: keptId ?? rec.id } }).content]);
+        const as = { ...rec, id: keptId ?? rec.id, data: { ...rec.data, id: keptId ?? rec.id } };
+        perFile.set(root.data.file, [...(perFile.get(root.data.file) ?? []), { content: emit(as).content, data: as.data }]);
         continue;
       }
       const rec = documentRecord(doc);
       docRecords.push(rec);
       const file = emit(rec);
       docFiles.set(rec, file);
-      perFile.set(root.data.file, [...(perFile.get(root.data.file) ?? []), file.content]);
+      perFile.set(root.data.file, [...(perFile.get(root.data.file) ?? []), { content: file.content, data: rec.data }]);
     }
   }
   const all = [...docRecords, ...records];
@@ -230,7 +231,7 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
   const files: FileReport[] = parsed.map((p) => {
     const emitted = perFile.get(p.root.data.file) ?? [];
     const cov = options.cache
-      ? options.cache.memo('coverage').get(JSON.stringify([p.root.data.file, p.clean, emitted]), () => coverage(p.root.data.file, p.clean, emitted))
+      ? options.cache.memo('coverage').get(JSON.stringify([p.root.data.file, p.clean, emitted.map((e) => e.content)]), () => coverage(p.root.data.file, p.clean, emitted))
       : coverage(p.root.data.file, p.clean, emitted);
     return {
       file: p.root.data.file,
