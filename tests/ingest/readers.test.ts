@@ -74,6 +74,29 @@ describe('.html: a page saved from a portal', () => {
     expect(b.encoding).toBe('HTML (rehype-parse), GB18030 (meta charset gb2312)');
   });
 
+  it('a metadata block written as a list, or as "标签：值" cells, is read the same way; a list in the article is not', async () => {
+    const page = (meta: string) =>
+      `<!doctype html><html><body>${meta}<div class="content"><p>测试县人民政府办公室关于做好防汛工作的通知</p><ul><li>联系人：张三</li><li>电话：0395-1234567</li><li>地址：人民路1号</li></ul></div></body></html>`;
+    const list = await read('a.html', new TextEncoder().encode(page('<ul class="xxgk"><li><span>索 引 号：</span>0001/2024-1</li><li><span>发布机构：</span>测试县人民政府办公室</li><li><span>生成日期：</span>2024-06-01</li><li><span>文　　号：</span></li></ul>')));
+    const cells = await read('b.html', new TextEncoder().encode(page('<table><tr><td>索引号：0001/2024-1</td><td>发布机构：测试县人民政府办公室</td></tr><tr><td>生成日期：2024-06-01</td><td>文号：</td></tr></table>')));
+    for (const r of [list, cells]) {
+      expect(r.text.split('\n')).toEqual([
+        '索引号：0001/2024-1',
+        '发布机构：测试县人民政府办公室',
+        '生成日期：2024-06-01',
+        '',
+        '测试县人民政府办公室关于做好防汛工作的通知',
+        '',
+        '联系人：张三',
+        '',
+        '电话：0395-1234567',
+        '',
+        '地址：人民路1号',
+        '',
+      ]);
+    }
+  });
+
   it('through the pipeline: the page chrome joins the file report, the metadata block stays in the source lines, coverage 100%', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cjzl-readers-'));
     writeFileSync(join(dir, 'portal.html'), fixture('portal.html'));

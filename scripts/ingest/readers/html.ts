@@ -3,8 +3,8 @@
  * (rehype-parse → hast; hast-util-to-text for the text of table cells).
  *
  * Output (the contract with segment/documents):
- *   - the portal's metadata table (索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期, …),
- *     when the page has one, as lines "标签：值" (one per field, page order, label without its
+ *   - the portal's metadata table (索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期, …; label and
+ *     value in two cells or in one "标签：值" cell, or a list of "标签：值" items), when the page has one, as lines "标签：值" (one per field, page order, label without its
  *     padding spaces), then a blank line;
  *   - then the article: one paragraph per line, blank lines between paragraphs, data tables as
  *     tab-separated rows (a cell's paragraphs joined with U+2028, as the .docx reader does) with a
@@ -188,18 +188,59 @@ function metadataPairs(table: Element): { label: string; value: string }[] | und
           if (next) pairs.push({ label, value: next });
           i++;
         }
-      } else if (texts[i]) return undefined; // a cell that is neither a label nor a label's value
+      } else {
+        const f = inlineField(texts[i]!);
+        if (f) {
+          labels++;
+          if (f.value) pairs.push(f);
+        } else if (texts[i]) return undefined; // a cell that is neither a label nor a label's value
+      }
     }
   }
   return labels ? pairs : undefined;
 }
 
-/** Finds portal metadata tables, removes them from the tree and returns their fields in page order. */
+/** "索 引 号：11410…" (label and value in one cell or item) → the field, when the label is known. */
+function inlineField(text: string): { label: string; value: string } | undefined {
+  const m = /^([^：:]{1,12})[：:]\s*(.*)$/.exec(text);
+  const label = m && metadataLabel(m[1]!);
+  return label ? { label, value: m[2]!.trim() } : undefined;
+}
+
+/**
+ * A metadata block written as a list (<ul><li>索引号：…</li>…, <div><p>发布机构：…</p>…, <dl><dt>文号</dt><dd>…):
+ * every item with text is a known field, three at least.
+ */
+function metadataList(el: Element): { label: string; value: string }[] | undefined {
+  if (!['ul', 'ol', 'div', 'dl', 'section'].includes(el.tagName)) return undefined;
+  const items = el.children.filter((c): c is Element => c.type === 'element');
+  if (items.length < 3 || items.length > 40) return undefined;
+  const pairs: { label: string; value: string }[] = [];
+  let fields = 0;
+  for (let i = 0; i < items.length; i++) {
+    const text = collapse(toText(items[i]!)).trim();
+    if (!text) continue;
+    const label = metadataLabel(text);
+    if (label && items[i + 1]?.tagName === 'dd') {
+      const value = collapse(toText(items[++i]!)).trim();
+      fields++;
+      if (value) pairs.push({ label, value });
+      continue;
+    }
+    const f = inlineField(text);
+    if (!f) return undefined;
+    fields++;
+    if (f.value) pairs.push(f);
+  }
+  return fields >= 3 ? pairs : undefined;
+}
+
+/** Finds portal metadata tables (and blocks written as lists), removes them from the tree and returns their fields in page order. */
 function takeMetadata(parent: Root | Element, out: { label: string; value: string }[]): void {
   const kept: (RootContent | ElementContent)[] = [];
   for (const child of parent.children) {
-    if (child.type === 'element' && child.tagName === 'table') {
-      const pairs = metadataPairs(child);
+    if (child.type === 'element') {
+      const pairs = child.tagName === 'table' ? metadataPairs(child) : metadataList(child);
       if (pairs) {
         out.push(...pairs);
         continue;
