@@ -58,8 +58,10 @@ export function devIngestRunner(server: ViteDevServer, logger: AstroIntegrationL
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> | undefined;
   let again = false;
+  let overlayShown = false;
 
   const overlay = (problems: Problem[]) => {
+    overlayShown = true;
     const message = problems.map((p) => `${p.kind} ${p.message}`).join('\n\n');
     hot.send({
       type: 'error',
@@ -102,7 +104,11 @@ export function devIngestRunner(server: ViteDevServer, logger: AstroIntegrationL
     for (const p of problems) logger.warn(`${p.kind} ${p.message}`);
     if (plan.changed.length || plan.stale.length) await refreshContent?.();
     if (problems.length) overlay(problems);
-    else if (plan.changed.length || plan.stale.length) hot.send({ type: 'full-reload', path: '*' });
+    else if (plan.changed.length || plan.stale.length || overlayShown) {
+      // New records, or the problem shown before is gone: reload (this also closes the overlay).
+      overlayShown = false;
+      hot.send({ type: 'full-reload', path: '*' });
+    }
   }
 
   /** Runs the ingest now, or once more after the running one (never two at a time). */

@@ -6,7 +6,7 @@
  * error overlay.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -109,4 +109,28 @@ describe('npm run dev watches content/sources/', () => {
       await browser.close();
     }
   }, 120_000);
+
+  it('a warning (a second version of a notice) is named in the terminal and the overlay; removing it clears the overlay (the page reloads)', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${base}/documents/cs-2024-3/`);
+      rmSync(join(proj, 'content/sources/c.ofd'));
+      writeFileSync(join(proj, 'content/sources/d.txt'), NOTICE.replace('请于2024年12月31日前', '请于2024年11月30日前'));
+      await until('the warning in the terminal', async () => (/WARNING d\.txt:\d+/.test(log) ? true : undefined), 60_000);
+      const overlay = page.locator('vite-error-overlay');
+      await overlay.waitFor({ state: 'attached', timeout: 30_000 });
+      const text = await overlay.evaluate((el) => el.shadowRoot?.textContent ?? el.textContent ?? '');
+      expect(text).toMatch(/d\.txt:\d+/);
+      expect(text).not.toMatch(/c\.ofd/);
+      // The notice is published from a.txt (first by name); the skipped version is not a page of its own.
+      expect(await (await fetch(`${base}/documents/cs-2024-3/`)).text()).toContain('2024年12月31日前');
+      rmSync(join(proj, 'content/sources/d.txt'));
+      await page.waitForEvent('load', { timeout: 60_000 });
+      await page.waitForTimeout(1000);
+      expect(await page.locator('vite-error-overlay').count()).toBe(0);
+    } finally {
+      await browser.close();
+    }
+  }, 150_000);
 });
