@@ -14,24 +14,13 @@
  * (CJZL_CACHE_DIR) and ingest cache (CJZL_INGEST_CACHE) — warm means those caches are kept
  * between runs, as on a developer's machine. Every build runs under the team's build lock.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { cleanEnv, dirSize, GiB, runMeasured, secs } from './measure';
+import { cleanEnv, dirSize, GiB, holdLock, runMeasured, secs } from './measure';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const LOCK = '/tmp/cjzl-build.lock';
-
-async function holdLock(): Promise<() => void> {
-  if (!existsSync('/usr/bin/flock') || process.env.CJZL_NO_BUILD_LOCK) return () => {};
-  const p = spawn('/usr/bin/flock', ['-w', '7200', LOCK, 'sh', '-c', 'echo locked; exec cat'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  await new Promise<void>((ok, fail) => {
-    p.stdout.once('data', () => ok());
-    p.once('exit', (c) => fail(new Error(`could not take the build lock ${LOCK} (flock exited ${c})`)));
-  });
-  return () => p.stdin.end();
-}
 
 interface Tree {
   label: string;
@@ -41,7 +30,7 @@ interface Tree {
 }
 
 async function build(t: Tree, timeoutMs: number): Promise<{ ms: number; pages: number; peak: number }> {
-  const release = await holdLock();
+  const release = await holdLock(() => {});
   try {
     rmSync(join(t.dir, 'dist'), { recursive: true, force: true });
     const r = await runMeasured('npm', ['run', 'build'], {

@@ -39,6 +39,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { finishCorpus, parseText, type ParsedFile } from '../ingest/index';
 import { henanGazetteer, resolveRegion, type Area } from '../ingest/regions';
 
@@ -627,26 +628,12 @@ export function writeCorpus(result: GenerateResult, dir: string): void {
 }
 
 function main() {
-  const argv = process.argv.slice(2);
-  let notices = 100;
-  let seed = 1;
-  let out: string | undefined;
-  let sources = 'content/sources';
-  let quiet = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const v = () => {
-      const x = argv[++i];
-      if (x === undefined) throw new Error(`${a} needs a value`);
-      return x;
-    };
-    if (a === '--notices') notices = Number(v());
-    else if (a === '--seed') seed = Number(v());
-    else if (a === '--out') out = v();
-    else if (a === '--sources') sources = v();
-    else if (a === '--quiet') quiet = true;
-    else throw new Error(`unknown option ${a} (use --notices N --out DIR [--seed S] [--sources DIR] [--quiet])`);
-  }
+  const { values } = parseArgs({
+    options: { notices: { type: 'string', default: '100' }, seed: { type: 'string', default: '1' }, out: { type: 'string' }, sources: { type: 'string', default: 'content/sources' }, quiet: { type: 'boolean', default: false } },
+  });
+  const notices = Number(values.notices);
+  const seed = Number(values.seed);
+  const { out, sources, quiet } = values;
   if (!out) throw new Error('--out DIR is required (the folder is emptied and filled with the generated notices)');
   if (!Number.isInteger(notices) || notices < 1) throw new Error(`--notices must be a positive integer, got ${notices}`);
   const t = performance.now();

@@ -150,3 +150,25 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*|VITE_.*|NODE_OPTIONS)$/.test(k)));
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
 }
+
+const LOCK = '/tmp/cjzl-build.lock';
+
+/**
+ * Holds the team's build lock (flock on /tmp/cjzl-build.lock, as tests/setup/build.ts) until
+ * release(), so no other build overlaps a measurement; `log` hears when it has to wait.
+ * CJZL_NO_BUILD_LOCK=1 (or no /usr/bin/flock) skips it.
+ */
+export async function holdLock(log: (s: string) => void): Promise<() => void> {
+  if (!existsSync('/usr/bin/flock') || process.env.CJZL_NO_BUILD_LOCK) return () => {};
+  const p = spawn('/usr/bin/flock', ['-w', '7200', LOCK, 'sh', '-c', 'echo locked; exec cat'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const waiting = setTimeout(() => log(`  waiting for the build lock ${LOCK} (another build is running)…`), 1000);
+  try {
+    await new Promise<void>((ok, fail) => {
+      p.stdout.once('data', () => ok());
+      p.once('exit', (c) => fail(new Error(`could not take the build lock ${LOCK} (flock exited ${c})`)));
+    });
+  } finally {
+    clearTimeout(waiting);
+  }
+  return () => p.stdin.end();
+}

@@ -22,15 +22,14 @@
  * --max-old-space-size for the build (printed with the figures); without it Node's default heap.
  * The scratch folders are removed unless --keep.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { generateCorpus, writeCorpus } from './generate';
-import { cleanEnv, dirSize, GiB, KiB, MiB, runMeasured, secs, type RunResult } from './measure';
+import { cleanEnv, dirSize, GiB, holdLock, KiB, MiB, runMeasured, secs, type RunResult } from './measure';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-const LOCK = '/tmp/cjzl-build.lock';
 
 interface Options {
   notices: number[];
@@ -42,39 +41,29 @@ interface Options {
   json?: string;
 }
 
-function parseArgs(argv: string[]): Options {
-  const o: Options = { notices: [5, 100, 1000], seed: 1, keep: false, stepTimeoutMs: 15 * 60_000, query: '行政执法' };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const v = () => {
-      const x = argv[++i];
-      if (x === undefined) throw new Error(`${a} needs a value`);
-      return x;
-    };
-    if (a === '--notices') o.notices = v().split(',').map((s) => Number(s.trim()));
-    else if (a === '--seed') o.seed = Number(v());
-    else if (a === '--keep') o.keep = true;
-    else if (a === '--step-timeout') o.stepTimeoutMs = Number(v()) * 60_000;
-    else if (a === '--heap') o.heapMb = Number(v());
-    else if (a === '--query') o.query = v();
-    else if (a === '--json') o.json = v();
-    else throw new Error(`unknown option ${a} (use --notices 5,100,1000 --seed S --keep --step-timeout MIN --heap MB --query Q --json FILE)`);
-  }
+function options(): Options {
+  const { values: v } = parseArgs({
+    options: {
+      notices: { type: 'string', default: '5,100,1000' },
+      seed: { type: 'string', default: '1' },
+      keep: { type: 'boolean', default: false },
+      'step-timeout': { type: 'string', default: '15' },
+      heap: { type: 'string' },
+      query: { type: 'string', default: '行政执法' },
+      json: { type: 'string' },
+    },
+  });
+  const o: Options = {
+    notices: v.notices.split(',').map((s) => Number(s.trim())),
+    seed: Number(v.seed),
+    keep: v.keep,
+    stepTimeoutMs: Number(v['step-timeout']) * 60_000,
+    ...(v.heap ? { heapMb: Number(v.heap) } : {}),
+    query: v.query,
+    ...(v.json ? { json: v.json } : {}),
+  };
   if (!o.notices.length || o.notices.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--notices takes positive integers separated by commas, e.g. 5,100,1000');
   return o;
-}
-
-/** Holds the team's build lock (flock) until release() — so no other build overlaps the measurement. */
-async function holdLock(log: (s: string) => void): Promise<() => void> {
-  if (!existsSync('/usr/bin/flock') || process.env.CJZL_NO_BUILD_LOCK) return () => {};
-  const p = spawn('/usr/bin/flock', ['-w', '7200', LOCK, 'sh', '-c', 'echo locked; exec cat'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const waiting = setTimeout(() => log(`  waiting for the build lock ${LOCK} (another build is running)…`), 1000);
-  await new Promise<void>((ok, fail) => {
-    p.stdout.once('data', () => ok());
-    p.once('exit', (c) => fail(new Error(`could not take the build lock ${LOCK} (flock exited ${c})`)));
-  });
-  clearTimeout(waiting);
-  return () => p.stdin.end();
 }
 
 /** Project copy for one run (same layout as tests/helpers/scratch-build.ts makeScratchProject). */
@@ -278,7 +267,7 @@ function table(figs: Figures[], o: Options): string {
 }
 
 async function main() {
-  const o = parseArgs(process.argv.slice(2));
+  const o = options();
   const log = (s: string) => process.stdout.write(s + '\n');
   const started = new Date();
   log(`bench:scale — notices ${o.notices.join(', ')}, seed ${o.seed}; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${GiB(totalmem())} RAM, Node ${process.version}; step time limit ${secs(o.stepTimeoutMs)}`);
