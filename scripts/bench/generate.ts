@@ -4,7 +4,9 @@
  * A benchmark corpus: N realistic, distinct notices made by recombining the structures of the
  * seed notices in content/sources/ (any number of .txt/.md seeds; none is named in this code).
  * Deterministic: the same seeds, N and --seed give byte-identical files (a seeded PRNG,
- * sfc32; no clock, no Math.random, files written in a fixed order).
+ * sfc32; no clock, no Math.random, files written in a fixed order) — for a given ingest: the
+ * titles the generator rewrites are the ones the ingest's parser finds in the seeds, so a change
+ * of the title detection can change the corpus (compare builds on a corpus generated once).
  *
  * How a notice is made (generateCorpus):
  *  1. Each seed is read once and parsed with the ingest's own parser (parseText + finishCorpus)
