@@ -1,5 +1,5 @@
 /**
- * npm run bench:scale [-- --notices 5,100,1000] [--seed 1] [--keep] [--step-timeout MIN] [--heap MB] [--query 行政执法] [--json FILE]
+ * npm run bench:scale [-- --notices 5,100,1000] [--seed 1] [--keep] [--step-timeout MIN] [--heap MB] [--query 行政执法] [--json FILE] [--commit REV]
  *
  * For each N: a scratch project in the OS temp folder (src/, scripts/, astro.config.mjs, … copied,
  * node_modules/ and public/ symlinked, as tests/helpers/scratch-build.ts does), N notices in
@@ -20,10 +20,12 @@
  * Each step has a time limit (--step-timeout, default 15 min); a step that fails or runs out of
  * time is reported as such and the next N still runs. --heap MB sets NODE_OPTIONS
  * --max-old-space-size for the build (printed with the figures); without it Node's default heap.
- * The scratch folders are removed unless --keep.
+ * The scratch folders are removed unless --keep. --commit REV measures an earlier commit's ingest
+ * and site (a git worktree) on the same generated corpus, for a before/after on one machine.
  */
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus, writeCorpus } from './generate';
@@ -39,6 +41,9 @@ interface Options {
   heapMb?: number;
   query: string;
   json?: string;
+  /** The project the scratch copies are made from: the checkout, or a worktree of --commit. */
+  tree: string;
+  commit?: string;
 }
 
 function options(): Options {
@@ -51,6 +56,7 @@ function options(): Options {
       heap: { type: 'string' },
       query: { type: 'string', default: '行政执法' },
       json: { type: 'string' },
+      commit: { type: 'string' },
     },
   });
   const o: Options = {
@@ -61,22 +67,25 @@ function options(): Options {
     ...(v.heap ? { heapMb: Number(v.heap) } : {}),
     query: v.query,
     ...(v.json ? { json: v.json } : {}),
+    tree: ROOT,
+    ...(v.commit ? { commit: v.commit } : {}),
   };
   if (!o.notices.length || o.notices.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--notices takes positive integers separated by commas, e.g. 5,100,1000');
   return o;
 }
 
 /** Project copy for one run (same layout as tests/helpers/scratch-build.ts makeScratchProject). */
-function makeProject(dir: string): string {
+function makeProject(dir: string, from: string): string {
   const proj = join(dir, 'proj');
   mkdirSync(join(proj, 'content'), { recursive: true });
-  cpSync(join(ROOT, 'src'), join(proj, 'src'), { recursive: true });
-  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'site.config.yaml']) copyFileSync(join(ROOT, f), join(proj, f));
+  cpSync(join(from, 'src'), join(proj, 'src'), { recursive: true });
+  for (const f of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'site.config.yaml']) if (existsSync(join(from, f))) copyFileSync(join(from, f), join(proj, f));
   // scripts/ is copied, not linked: the ingest that runs is the code as it was when the bench started
   // (others may edit the checkout meanwhile), and its cache version stays the same for the warm run.
-  cpSync(join(ROOT, 'scripts'), join(proj, 'scripts'), { recursive: true });
-  for (const d of ['node_modules', 'public']) symlinkSync(join(ROOT, d), join(proj, d));
-  copyFileSync(join(ROOT, 'content/themes.yaml'), join(proj, 'content/themes.yaml'));
+  cpSync(join(from, 'scripts'), join(proj, 'scripts'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(proj, 'node_modules'));
+  cpSync(join(from, 'public'), join(proj, 'public'), { recursive: true });
+  copyFileSync(join(from, 'content/themes.yaml'), join(proj, 'content/themes.yaml'));
   return proj;
 }
 
@@ -162,13 +171,13 @@ export async function firstQuery(dist: string, query: string): Promise<Figures['
 
 async function runOne(n: number, o: Options, log: (s: string) => void): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), `cjzl-scale-${n}-`));
-  const proj = makeProject(dir);
+  const proj = makeProject(dir, o.tree);
   const sources = join(proj, 'content/sources');
   mkdirSync(sources, { recursive: true });
   let errata = join(proj, 'content/errata.yaml');
   if (n === 5) {
-    for (const f of readdirSync(join(ROOT, 'content/sources'))) copyFileSync(join(ROOT, 'content/sources', f), join(sources, f));
-    copyFileSync(join(ROOT, 'content/errata.yaml'), errata);
+    for (const f of readdirSync(join(o.tree, 'content/sources'))) copyFileSync(join(o.tree, 'content/sources', f), join(sources, f));
+    copyFileSync(join(o.tree, 'content/errata.yaml'), errata);
     log(`  corpus: the ${readdirSync(sources).length} seed notices of content/sources (with content/errata.yaml)`);
   } else {
     const t = performance.now();
@@ -271,6 +280,17 @@ async function main() {
   const log = (s: string) => process.stdout.write(s + '\n');
   const started = new Date();
   log(`bench:scale — notices ${o.notices.join(', ')}, seed ${o.seed}; ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${GiB(totalmem())} RAM, Node ${process.version}; step time limit ${secs(o.stepTimeoutMs)}`);
+  let worktree: string | undefined;
+  if (o.commit) {
+    // An earlier commit's site and ingest on the same generated corpus (the generator is this checkout's).
+    worktree = mkdtempSync(join(tmpdir(), 'cjzl-scale-tree-'));
+    execFileSync('git', ['worktree', 'add', '--detach', worktree, o.commit], { cwd: ROOT, stdio: 'ignore' });
+    o.tree = worktree;
+    log(`project: ${o.commit} (git worktree ${worktree}); corpus: this checkout's generator`);
+  }
+  process.on('exit', () => {
+    if (worktree) execFileSync('git', ['worktree', 'remove', '--force', worktree], { cwd: ROOT, stdio: 'ignore' });
+  });
   const figs: Figures[] = [];
   for (const n of o.notices) {
     log(`\n${n} notices`);
