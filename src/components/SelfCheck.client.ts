@@ -689,7 +689,7 @@ export function startSelfCheck(): void {
     exportStatus.textContent = '正在生成文件…';
     try {
       const { ledgerXlsx, reportDocx } = await import('../lib/ledger-export');
-      if (kind === 'xlsx') download(`${ledger.name}-整改台账-${stamp()}.xlsx`, (await ledgerXlsx(report())) as BlobPart, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      if (kind === 'xlsx') download(`${ledger.name}-整改台账-${stamp()}.xlsx`, (await ledgerXlsx(report(), serializeLedger(ledger))) as BlobPart, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       else download(`${ledger.name}-自查自评报告-${stamp()}.docx`, (await reportDocx(report())) as BlobPart, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       exportStatus.textContent = kind === 'xlsx' ? '已生成 Excel 文件（整改台账、自查台账、完成度）。' : '已生成自查自评报告（Word）。';
     } catch (err) {
@@ -750,7 +750,14 @@ export function startSelfCheck(): void {
     const parsed: { name: string; ledger: Ledger }[] = [];
     const errors: string[] = [];
     for (const f of files) {
-      const r = f.size > 20 * 1024 * 1024 ? { ok: false as const, error: '文件太大（超过 20 MB），不是台账文件。' } : parseLedgerText(await f.text());
+      let r: ReturnType<typeof parseLedgerText>;
+      if (f.size > 20 * 1024 * 1024) r = { ok: false, error: '文件太大（超过 20 MB），不是台账文件。' };
+      else if (/\.xlsx$/i.test(f.name)) {
+        // an Excel file exported here carries the ledger in a hidden sheet (exceljs, loaded only now)
+        const { ledgerTextFromXlsx } = await import('../lib/ledger-export');
+        const x = await ledgerTextFromXlsx(await f.arrayBuffer());
+        r = x.ok ? parseLedgerText(x.text) : x;
+      } else r = parseLedgerText(await f.text());
       if (r.ok) parsed.push({ name: f.name, ledger: r.ledger });
       else errors.push(`${f.name}：${r.error}`);
     }

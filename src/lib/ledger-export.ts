@@ -14,7 +14,11 @@ async function excel(): Promise<ExcelModule> {
   return (mod.default ?? mod) as ExcelModule;
 }
 
-export async function ledgerXlsx(r: Report): Promise<Uint8Array> {
+/** Name of the hidden sheet that carries the ledger file itself, so an .xlsx can be imported like the .json. */
+export const DATA_SHEET = '台账数据';
+const CHUNK = 30000; // an Excel cell holds at most 32 767 characters
+
+export async function ledgerXlsx(r: Report, ledgerJson?: string): Promise<Uint8Array> {
   const ExcelJS = await excel();
   const wb = new ExcelJS.Workbook();
   wb.creator = '法治政府建设示范创建专栏 · 自查自评';
@@ -49,8 +53,28 @@ export async function ledgerXlsx(r: Report): Promise<Uint8Array> {
     ],
     [comp(r.overall), ...r.byArea.map(comp), ...r.byUnit.map((u) => comp({ ...u, label: `责任单位：${u.label}` }))],
   );
+  if (ledgerJson) {
+    const data = wb.addWorksheet(DATA_SHEET, { state: 'veryHidden' });
+    for (let i = 0; i < ledgerJson.length; i += CHUNK) data.addRow([ledgerJson.slice(i, i + CHUNK)]);
+  }
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
+}
+
+/** The ledger file text carried by an .xlsx of ledgerXlsx(), or an error message in Chinese. */
+export async function ledgerTextFromXlsx(bytes: ArrayBuffer): Promise<{ ok: true; text: string } | { ok: false; error: string }> {
+  const ExcelJS = await excel();
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes);
+  } catch (e) {
+    return { ok: false, error: `不是有效的 Excel 文件（${(e as Error).message}）。文件未导入，台账没有任何改动。` };
+  }
+  const ws = wb.getWorksheet(DATA_SHEET);
+  if (!ws) return { ok: false, error: `这个 Excel 文件不是本页导出的台账（没有“${DATA_SHEET}”工作表）。请导入本页导出的 JSON 或 Excel 文件。` };
+  const parts: string[] = [];
+  ws.eachRow((row) => parts.push(String(row.getCell(1).value ?? '')));
+  return { ok: true, text: parts.join('') };
 }
 
 export async function reportDocx(r: Report): Promise<Uint8Array> {

@@ -198,7 +198,7 @@ describe('/self-check/ in a browser', () => {
     const wb = new ExcelJS.Workbook();
     const xb = await bytesOf(x);
     await wb.xlsx.load(xb.buffer.slice(xb.byteOffset, xb.byteOffset + xb.byteLength) as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['整改台账', '自查台账', '情况说明', '完成度']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['整改台账', '自查台账', '情况说明', '完成度', '台账数据']);
     expect(wb.getWorksheet('情况说明')!.getRow(2).values).toEqual(expect.arrayContaining(['第3项', '本级政府清理变相设置行政许可事项的情况', 19, '600字左右']));
     const prob = wb.getWorksheet('整改台账')!;
     expect(prob.getRow(1).values).toContain('问题描述');
@@ -208,6 +208,19 @@ describe('/self-check/ in a browser', () => {
     expect(items.getRow(3).values).toEqual(expect.arrayContaining(['第2项', '已完成']));
     expect(items.getRow(5).values).toEqual(expect.arrayContaining(['第4项', '等待市里下发模板']));
     expect(String(wb.getWorksheet('完成度')!.getRow(2).getCell(5).value)).toMatch(/^\d+\.\d%$/);
+
+    // the .xlsx carries the ledger (hidden sheet): importing it elsewhere gives the same ledger as the .json
+    expect(wb.getWorksheet('台账数据')!.state).toBe('veryHidden');
+    const [j] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出台账（JSON）' }).click()]);
+    const fresh = await open();
+    await fresh.page.getByLabel('导入', { exact: true }).setInputFiles({ name: 'indicators.xlsx', mimeType: 'application/octet-stream', buffer: readFileSync(`${dist}/data/indicators.xlsx`) });
+    await expect.poll(() => fresh.page.getByRole('alert').filter({ hasText: 'indicators.xlsx' }).textContent()).toMatch(/不是本页导出的台账/);
+    await fresh.page.getByLabel('导入', { exact: true }).setInputFiles({ name: x.suggestedFilename(), mimeType: 'application/octet-stream', buffer: xb });
+    await fresh.page.locator('#sc-preview').waitFor();
+    await fresh.page.getByLabel(/作为单独的台账/).check();
+    await fresh.page.getByRole('button', { name: '应用导入' }).click();
+    const [j2] = await Promise.all([fresh.page.waitForEvent('download'), fresh.page.getByRole('button', { name: '导出台账（JSON）' }).click()]);
+    expect((await bytesOf(j2)).toString('utf8')).toBe((await bytesOf(j)).toString('utf8'));
 
     const [w] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Word/ }).click()]);
     expect(w.suggestedFilename()).toMatch(/自查自评报告.*\.docx$/);
