@@ -80,11 +80,16 @@ describe('the whole ingest', () => {
     expect(a.output.map((f) => f.path)).toEqual([...a.output.map((f) => f.path)].sort());
   });
 
-  it('an extractor that throws stops the ingest and names itself', async () => {
+  it('an extractor that throws does not stop the ingest: one warning per file naming it, the documents published; --strict makes them errors', async () => {
     const boom = { name: 'boom', extract: () => { throw new Error('kaput'); } };
-    await expect(runIngest({ sources: SEEDS, errata, extractors: [boom] })).rejects.toSatisfy((e: unknown) => {
+    const r = await runIngest({ sources: SEEDS, errata, extractors: [boom] });
+    expect(r.collections.documents).toBe(15);
+    expect(r.extractors.boom).toBe(0);
+    expect(r.warnings.map((w) => [w.code, w.extractor, w.file])).toEqual(r.files.map((f) => ['extractor', 'boom', f.file]));
+    expect(r.warnings[0]!.detail).toMatch(/the boom extractor failed on this file \(kaput\)/);
+    await expect(runIngest({ sources: SEEDS, errata, extractors: [boom], strict: true })).rejects.toSatisfy((e: unknown) => {
       const inner = (e as AggregateError).errors[0] as IngestError;
-      return inner instanceof IngestError && inner.code === 'extractor' && /"boom" threw: kaput/.test(inner.message);
+      return inner instanceof IngestError && inner.code === 'extractor' && /\[boom\] the boom extractor failed on this file \(kaput\)/.test(inner.message);
     });
   });
 

@@ -194,8 +194,9 @@ describe('workpoints extractor on hand-built trees', () => {
     expect(data[1]!.source).toEqual({ file: '004.txt', lines: [296, 296] });
   });
 
-  it('a repeated id fails with the file, line and what to check', () => {
-    const d = doc({ id: 'x', title: 't 2020年' }, [h(1, '一、', 1, '甲', 1, '内容。'), h(1, '一、', 1, '乙', 5, '内容。')]);
-    expect(() => run([root('f.txt', [d])])).toThrow(/duplicate id x-1 \(f\.txt line 5; first at f\.txt line 1\)/);
+  it('numbering that repeats under one parent gives unique ids by construction (x-1, x-1r2), never a failure', () => {
+    const d = doc({ id: 'x', title: 't 2020年' }, [h(1, '一、', 1, '甲', 1, '内容。'), h(3, '1.', 1, '子', 3, '内容。'), h(1, '一、', 1, '乙', 5, '内容。'), h(3, '1.', 1, '子', 7, '内容。')]);
+    const { data } = run([root('f.txt', [d])]);
+    expect(data.map((x) => [x.id, x.source.lines[0]])).toEqual([['x-1', 1], ['x-1-1', 3], ['x-1r2', 5], ['x-1r2-1', 7]]);
   });
 });

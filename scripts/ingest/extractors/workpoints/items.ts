@@ -104,18 +104,21 @@ export function itemsOf(doc: DocumentNode): { items: ItemDraft[]; skipped: Skipp
   };
   for (const b of preamble) if (isNote(b)) noteSkipped(b);
 
-  // A step of the id path per outline node, unique among its siblings (see ItemDraft.key).
+  // A step of the id path per outline node, unique among its siblings (see ItemDraft.key). Headings
+  // that never give items (outside the sections, 指导思想 …) take no step, so they shift no id.
   const step = new Map<OutlineNode, string>();
-  const number = (siblings: OutlineNode[]) => {
+  const skippedNode = (n: OutlineNode, top: boolean) => (top && n.heading.depth > topDepth) || NOT_TASKS.test(cleanText(n.heading.text).replace(/[。：:]+$/u, ''));
+  const number = (siblings: OutlineNode[], top = false) => {
     const seen = new Map<number, number>();
     for (const c of siblings) {
+      if (skippedNode(c, top)) continue;
       const k = (seen.get(c.heading.ordinal) ?? 0) + 1;
       seen.set(c.heading.ordinal, k);
       step.set(c, k === 1 ? String(c.heading.ordinal) : `${c.heading.ordinal}r${k}`);
       number(c.children);
     }
   };
-  number(roots);
+  number(roots, true);
 
   const walk = (n: OutlineNode, ancestors: OutlineNode[], parentIndex: number | undefined) => {
     const h = n.heading;
