@@ -8,7 +8,7 @@
 import type { Plugin } from 'unified';
 import { docNumberSlug, slug, titleSlug, uniqueId } from './slug';
 import { findDocNumbers, isOrderBanner, leadingDocNumber, ORDER_NUMBER_ALONE, orderIssuer, parseDate, parseDocNumber } from './patterns';
-import { titleKey } from './segment';
+import { endsTitle, titleKey } from './segment';
 import type { BlockNode, Contact, DocumentMeta, DocumentNode, NoticeRoot } from './types';
 
 type Internal = DocumentMeta & { parentIndex?: number };
@@ -158,7 +158,7 @@ export function describe(doc: DocumentNode): void {
   const banner = headers.find((h) => h.role === 'banner');
   const order = banner && isOrderBanner(banner.text) ? banner.text.replace(/\s+/g, '') : undefined;
   const lead = dn ? leadingDocNumber(dn.text) : undefined;
-  let title = titleNode ? normaliseTitle(titleNode.text) : lead?.rest ? normaliseTitle(lead.rest) : meta.get('标题') ?? '';
+  let title = titleNode ? normaliseTitle(titleNode.text) : lead?.rest && endsTitle(lead.rest) ? normaliseTitle(lead.rest) : meta.get('标题') ?? '';
   if (!title && order) {
     // An order (令) is titled by what it promulgates: 现公布《…条例》 → 《…条例》.
     const first = doc.children.find((b) => b.type === 'paragraph');

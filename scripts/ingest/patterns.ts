@@ -169,7 +169,8 @@ export function leadingDocNumber(text: string): { docNumber: string; rest: strin
 
 /** Parse a 文号 written in any bracket style (or an order number 国令第706号); undefined when the text is not one. */
 export function parseDocNumber(text: string): string | undefined {
-  const t = text.replace(/\s+/g, '');
+  // An upward 公文 prints the signer on the 文号's line: 豫司〔2024〕15号　　签发人：王某某.
+  const t = text.replace(/\s+/g, '').replace(/(号)签\s*发\s*人[:：][\u4e00-\u9fff·、，,]{1,30}$/, '$1');
   const m = DOC_NUMBER_LINE.exec(t);
   if (m) return normaliseDocNumber(m[1]!, m[2]!, m[3]!);
   const o = ORDER_NUMBER_LINE.exec(t);
@@ -222,6 +223,9 @@ export function isPrintedLine(text: string): boolean {
   const before = t.slice(0, m.index);
   return before === '' || (/^[\u4e00-\u9fff（）()]{2,30}$/.test(before) && /(?:办公室|政府|厅|局|委员会|小组|处|室)$/.test(before));
 }
+
+/** 份号: the copy number printed first on a 公文 (GB/T 9704: six digits), 000123. */
+export const COPY_NUMBER = /^\d{6}$/;
 
 /** Red-header banner: 郑州市法治政府建设领导小组办公室文件 / 河南省法治政府建设文件 领导小组办公室. */
 export function isBanner(text: string): boolean {

@@ -31,6 +31,7 @@ import {
   isOrderBanner,
   leadingDocNumber,
   ORDER_NUMBER_ALONE,
+  COPY_NUMBER,
   matchArticle,
   matchDecimal,
   isDateLine,
@@ -532,6 +533,7 @@ function joinTitleAhead(items: Item[], i: number): string {
 
 function isHeaderLike(t: string, d: DocDraft): boolean {
   return (
+    (!d.title && COPY_NUMBER.test(t)) ||
     (!!d.order && ORDER_NUMBER_ALONE.test(t)) ||
     !!leadingDocNumber(t) ||
     isBanner(t) ||
@@ -612,7 +614,8 @@ export function buildBlocks(d: DocDraft): BlockNode[] {
         out.push(header('label', t, it.lines));
         continue;
       }
-      if (META_LINE.test(t)) {
+      if (META_LINE.test(t) || (!titleSeen && COPY_NUMBER.test(t))) {
+        // (份号 000123 at the very top is header metadata like 密级 and 紧急程度)
         out.push(header('meta', t, it.lines));
         continue;
       }

@@ -71,5 +71,14 @@ describe('文号 forms', () => {
     expect(f.outline(regulation!.id).filter((h) => h.depth === 1).map((h) => h.marker)).toEqual(['第一章', '第二章']);
   });
 
+  it('a red-header 上行文: 份号, 密级, 紧急程度, banner, 文号 with 签发人 on its line, title over two lines, recipient', () => {
+    const d = f.first('red-header.txt');
+    expect(facts(d)).toEqual({ title: '河南省司法厅关于报送2023年度法治政府建设情况的报告', docNumber: '豫司〔2024〕15号', issuers: ['河南省司法厅'], date: '2024-01-20' });
+    expect(d.recipients).toBe('司法部');
+    expect(d.kind).toBe('报告');
+    expect(f.docs('red-header.txt')).toHaveLength(1);
+    expect(parseDocNumber('豫司〔2024〕15号　　签发人：王某某')).toBe('豫司〔2024〕15号');
+  });
+
   it('every line of every file is in the output', () => expectCovered(f));
 });
