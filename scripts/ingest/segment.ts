@@ -448,9 +448,8 @@ export function splitDocuments(items: Item[]): DocDraft[] {
     const idx = docs.indexOf(d);
     return d.relation === '附件' && d.parent !== undefined ? d.parent : idx;
   };
-  const first = () => docs[0];
   const embedRelation = (): { parent?: number; relation?: '转发' | '印发' } => {
-    const f = first();
+    const f = docs[0];
     if (f?.order) return { parent: 0, relation: '印发' };
     if (!f?.title) return {};
     if (/转发/.test(f.title)) return { parent: 0, relation: '转发' };
@@ -513,6 +512,21 @@ export function splitDocuments(items: Item[]): DocDraft[] {
       if (it.fields.some((f) => f.label === '发文字号' && parseDocNumber(f.value))) d.hasDocNumber = true;
     } else if (state === 'header') state = 'body';
   }
+  // Forwarding at every level (县转发市转发省…): an embedded document hangs under the nearest
+  // forwarding/印发 notice above it whose title names it — not always under the file's first notice.
+  docs.forEach((d, i) => {
+    if ((d.relation !== '转发' && d.relation !== '印发') || !d.title) return;
+    const key = titleKey(d.title);
+    for (let k = i - 1; k > (d.parent ?? 0); k--) {
+      const p = docs[k]!;
+      if (p.relation === '附件' || !p.title || !/转发|印发/.test(p.title)) continue;
+      if (titleKey(p.title).includes(key)) {
+        d.parent = k;
+        d.relation = /转发/.test(p.title) ? '转发' : '印发';
+        break;
+      }
+    }
+  });
   return docs;
 }
 

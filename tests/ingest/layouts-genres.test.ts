@@ -26,6 +26,18 @@ describe('genres', () => {
     expect(outer!.children).toEqual([inner!.id]);
   });
 
+  it('a chain 县转发市转发省: parent, child, grandchild — each forwarded document under the one that forwards it', () => {
+    const [county, city, province] = f.docs('forwarding-chain.txt');
+    expect([county, city, province].map((d) => d!.docNumber)).toEqual(['淇政办〔2024〕8号', '鹤政办〔2024〕5号', '豫政办〔2024〕11号']);
+    expect(county!.title).toBe('淇县人民政府办公室转发鹤壁市人民政府办公室关于转发河南省人民政府办公厅关于做好行政复议体制改革后续工作的通知的通知');
+    expect(city!.title).toBe('鹤壁市人民政府办公室关于转发河南省人民政府办公厅关于做好行政复议体制改革后续工作的通知的通知');
+    expect(city!.parent).toBe(county!.id);
+    expect(province!.parent).toBe(city!.id);
+    expect([city!.relation, province!.relation]).toEqual(['转发', '转发']);
+    expect(province!.issuers).toEqual(['河南省人民政府办公厅']);
+    expect(f.outline(province!.id).map((h) => h.marker)).toEqual(['一、', '二、']);
+  });
+
   it('复函 over two lines', () => {
     expect(facts(f.first('reply-letter.txt'))).toEqual({ title: '淇县人民政府办公室关于同意设立淇县公共法律服务中心的复函', docNumber: '淇政办函〔2022〕18号', issuers: ['淇县人民政府办公室'], date: '2022-06-15' });
   });
