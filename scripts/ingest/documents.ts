@@ -21,6 +21,14 @@ const ORG_PREFIX = /^(.+?(?:办公室|人民政府|政府|委员会|领导小组
 const ORG_WORD = '(?:办公室|办公厅|人民政府|政府|委员会|领导小组|小组|中央军委|国务院|厅|局|院|委|部|署|行|会)';
 const ISSUER_PREFIX = new RegExp(`^((?:[\\u4e00-\\u9fff]{2,30}?${ORG_WORD}、)*[\\u4e00-\\u9fff]{2,30}?${ORG_WORD})(?=关于|转发|印发|对.+(?:答复|复函|批复|意见|函)$)`);
 
+/** Field names some portals use for the metadata fields the ingest reads: [field, alias]. */
+const PORTAL_ALIASES: [string, string][] = [
+  ['发文字号', '文号'],
+  ['标题', '名称'],
+  ['发文机关', '发布机构'],
+  ['成文日期', '生成日期'],
+];
+
 /** An order's number (中华人民共和国国务院令第707号, 国令第707号) → id base: initials of the order's name and the number. */
 function orderSlug(docNumber: string): string | undefined {
   const m = /^(.+令)第(\d+)号$/.exec(docNumber);
@@ -144,6 +152,8 @@ export function describe(doc: DocumentNode): void {
     const m = /^([^:：]+)[:：]\s*(.*)$/.exec(h.text);
     if (m && m[2]!.trim() && !meta.has(m[1]!.replace(/\s+/g, ''))) meta.set(m[1]!.replace(/\s+/g, ''), m[2]!.trim());
   }
+  // Portals name some fields differently: 文号 / 名称 / 发布机构 / 生成日期.
+  for (const [label, alias] of PORTAL_ALIASES) if (!meta.has(label) && meta.has(alias)) meta.set(label, meta.get(alias)!);
   const portal = headers.filter((h) => h.role === 'portal');
   if (portal.length) {
     d.portal = portal.map((h) => {

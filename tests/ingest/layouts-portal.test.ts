@@ -65,6 +65,12 @@ describe('portal metadata block', () => {
     expect(f.docs('title-first.txt')).toHaveLength(1);
   });
 
+  it('portals that name the fields 发布机构 / 生成日期 / 名称 / 文号, and a notice with no title line of its own', () => {
+    const d = f.first('aliases.txt');
+    expect(facts(d)).toEqual({ title: '淇县市场监督管理局关于公布行政处罚裁量基准的公告', docNumber: '淇市监〔2024〕20号', issuers: ['淇县市场监督管理局'], date: '2024-08-01' });
+    expect(f.record(d.id).bodyText).not.toMatch(/名称|文号/);
+  });
+
   it('a notice whose first lines are a 公文 header, not a portal block, is left alone', () => {
     const lines = ['签发人：王某某', '', '淇县人民政府关于某事的通知'].map((text, i) => ({ text, lines: [i + 1] }));
     expect(takePortalBlock(lines).fields).toEqual([]);
