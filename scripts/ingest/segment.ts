@@ -386,7 +386,7 @@ export function titleKey(t: string): string {
   return t.replace(/[\s《》〈〉“”"'‘’（）()【】\[\]〔〕：:，,。.、—-]/g, '');
 }
 
-const ORG_END = /(?:办公室|人民政府|政府|委员会|领导小组|小组|厅|局|院|中心|委|部|处|科|会|所|站|队)$/;
+const ORG_END = /(?:办公室|人民政府|政府|委员会|领导小组|小组|厅|局|院|中心|委|部|处|科|会|所|站|队|办|司法所|党组)$/;
 
 function isOrgLine(t: string): boolean {
   return [...t].length <= 40 && ORG_END.test(t) && !/[，。；：《》]/.test(t);
@@ -424,7 +424,7 @@ function signatureRun(items: Item[], i: number): boolean {
 }
 
 /** Words a recipients line ends with before its colon: the bodies addressed (…人民政府： / 国务院： / 民航总局：). */
-const ADDRESSEE_END = /(?:人民政府|政府|办公厅|办公室|委员会|部门|单位|机构|局|厅|委|部|院|署|办|处|党委|党组|公司|学校|医院|委员|代表|同志)[:：]$/;
+const ADDRESSEE_END = /(?:人民政府|政府|办公厅|办公室|委员会|部门|单位|机构|局|厅|委|部|院|署|办|处|党委|党组|公司|学校|医院|委员|代表|同志|们)[:：]$/;
 
 /**
  * The recipients line (主送): 各省、自治区、直辖市人民政府，国务院各部委、各直属机构： / 北京、天津…省（自治区、直辖市）人民政府： /

@@ -60,5 +60,11 @@ describe('genres', () => {
     expect(d.kind).toBe('决定');
   });
 
+  it('倡议书 addressed to 广大市民朋友们 and signed by an office called …办', () => {
+    const d = f.first('appeal.txt');
+    expect(facts(d)).toEqual({ title: '文明出行倡议书', docNumber: undefined, issuers: ['淇县文明办'], date: '2024-04-01' });
+    expect(d.recipients).toBe('广大市民朋友们');
+  });
+
   it('every line of every file is in the output', () => expectCovered(f));
 });
