@@ -292,7 +292,7 @@ function isTitleFragment(t: string): boolean {
   const len = [...t].length;
   return (
     len >= 1 &&
-    len <= 60 &&
+    len <= 80 &&
     !TERMINAL.test(t) &&
     !/[。；！？]/.test(t) &&
     !matchMarker(t) &&
