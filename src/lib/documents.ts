@@ -99,24 +99,50 @@ export interface Facet {
   count: number;
 }
 
-/** Years (newest first) with document counts. */
+/** Years (newest first) with document counts. Computed once per list (every list page shows them). */
 export function yearFacets(docs: readonly DocEntry[]): Facet[] {
+  return yearFacetsOf(docs);
+}
+const yearFacetsOf = perArray((docs: readonly DocEntry[]): Facet[] => {
   const m = new Map<string, number>();
   for (const d of docs) {
     const y = docYear(d.data);
     if (y) m.set(y, (m.get(y) ?? 0) + 1);
   }
   return [...m].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([y, count]) => ({ key: y, label: `${y}年`, count }));
-}
+});
 
-/** Issuers (most documents first, then by name) with counts; a joint document counts for each issuer. */
+/** Issuers (most documents first, then by name) with counts; a joint document counts for each issuer. Once per list. */
 export function issuerFacets(docs: readonly DocEntry[]): Facet[] {
+  return issuerFacetsOf(docs);
+}
+const issuerFacetsOf = perArray((docs: readonly DocEntry[]): Facet[] => {
   const m = new Map<string, number>();
   for (const d of docs) for (const i of new Set(d.data.issuers)) m.set(i, (m.get(i) ?? 0) + 1);
   return [...m]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'))
     .map(([label, count]) => ({ key: issuerSlug(label), label, count }));
+});
+
+/** The documents of each year (docYear) and of each issuer (by issuerSlug), in list order; once per list. */
+export function docsByFacet<T extends DocEntry>(docs: readonly T[]): { year: Map<string, T[]>; issuer: Map<string, T[]> } {
+  return docsByFacetOf(docs) as { year: Map<string, T[]>; issuer: Map<string, T[]> };
 }
+const docsByFacetOf = perArray((docs: readonly DocEntry[]) => {
+  const year = new Map<string, DocEntry[]>();
+  const issuer = new Map<string, DocEntry[]>();
+  const add = (m: Map<string, DocEntry[]>, k: string, d: DocEntry) => {
+    let l = m.get(k);
+    if (!l) m.set(k, (l = []));
+    if (l[l.length - 1] !== d) l.push(d);
+  };
+  for (const d of docs) {
+    const y = docYear(d.data);
+    if (y) add(year, y, d);
+    for (const i of d.data.issuers) add(issuer, issuerSlug(i), d);
+  }
+  return { year, issuer };
+});
 
 /** 文号 normalised for lookup: brackets [] () （） 〔〕 ［］ → 〔〕, spaces removed. */
 export function normalizeDocNumber(s: string): string {
@@ -202,7 +228,7 @@ export function maskMobile(text: string): string {
   return text.replace(MOBILE, (_m, a: string, _b: string, c: string) => `${a}****${c}`);
 }
 
-/** "来源：004_….txt 第 12–80 行" */
+/** "来源：004_….txt 第 12–80 行"; a converted source (.docx/.doc/.html/.pdf) says its lines are of the converted text. */
 export function sourceLabel(source: { file: string; lines: [number, number] }): string {
   return `来源：${sourceRange(source)}`;
 }

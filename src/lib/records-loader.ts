@@ -37,12 +37,16 @@ function renderFingerprint(root: URL): string {
   return (fingerprint = h.digest('hex').slice(0, 16));
 }
 
+type RenderFn = (entry: unknown) => Promise<{ metadata?: Record<string, unknown> } | undefined>;
 interface EntryTypeLike {
   extensions: string[];
+  getRenderFunction?: (config: unknown) => Promise<RenderFn>;
 }
 
 export function mdxRecords(base: string): Loader {
-  const inner = glob({ pattern: '*.mdx', base });
+  // retainBody: false — pages use the frontmatter and the rendered HTML, never the raw body; keeping
+  // it held a second copy of every record's text in the content store (and its serialized module).
+  const inner = glob({ pattern: '*.mdx', base, retainBody: false });
   return {
     name: 'cjzl-mdx-records',
     load(context: LoaderContext) {
@@ -52,7 +56,19 @@ export function mdxRecords(base: string): Loader {
       const md = types?.get('.md');
       if (!types || !md) throw new Error('cjzl-mdx-records: Astro did not pass the Markdown entry type to the loader (astro/loaders changed?); use glob() in src/content.config.ts until this loader is updated.');
       const entryTypes = new Map(types);
-      entryTypes.set('.mdx', md);
+      // The rendered metadata keeps headings; the copy of the frontmatter the Markdown renderer puts
+      // in it (remarkPluginFrontmatter, unused here) would store every record's data twice.
+      entryTypes.set('.mdx', {
+        ...md,
+        getRenderFunction: md.getRenderFunction && (async (config: unknown) => {
+          const render = await md.getRenderFunction!(config);
+          return async (entry: unknown) => {
+            const out = await render(entry);
+            if (out?.metadata) delete out.metadata.frontmatter;
+            return out;
+          };
+        }),
+      });
       const salt = renderFingerprint(context.config.root);
       const generateDigest = (data: Record<string, unknown> | string) => context.generateDigest(typeof data === 'string' ? `${salt}\n${data}` : { salt, data });
       return inner.load({ ...context, entryTypes, generateDigest } as LoaderContext);
