@@ -133,4 +133,22 @@ describe('npm run dev watches content/sources/', () => {
       await browser.close();
     }
   }, 150_000);
+
+  it('content/errata.yaml is watched too: an erratum applies to the page; one whose original is not in its file is refused naming both', async () => {
+    const errata = join(proj, 'content/errata.yaml');
+    writeFileSync(errata, '- file: a.txt\n  original: 年度报告\n  corrected: 年度工作报告\n  reason: 测试更正\n');
+    await until(
+      'the corrected page',
+      async () => {
+        const r = await fetch(`${base}/documents/cs-2024-3/`);
+        const html = r.ok ? await r.text() : '';
+        return html.includes('年度工作报告') ? true : undefined;
+      },
+      60_000,
+    );
+    expect(log).toMatch(/ingest \(change content\/errata\.yaml\)/);
+    writeFileSync(errata, '- file: a.txt\n  original: 不在文中的文字\n  corrected: 更正\n  reason: 测试\n');
+    await until('the errata refusal', async () => (/ERROR a\.txt.*content\/errata\.yaml: original text "不在文中的文字"/.test(log) ? true : undefined), 60_000);
+    writeFileSync(errata, '[]\n');
+  }, 150_000);
 });
