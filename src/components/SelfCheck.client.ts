@@ -374,6 +374,7 @@ export function startSelfCheck(): void {
     }
     for (const [key, head] of groupHeads) head.hidden = !items.some((i) => i.group === key && !rows.get(i.id)!.hidden);
     $('sc-count').textContent = `显示 ${n} / ${items.length} 项`;
+    markView();
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(filter)) if (v && !(k === 'unit' && v === (ledger.unit ?? ''))) p.set(k, v);
     const search = p.toString() ? `?${p}` : '';
@@ -385,6 +386,27 @@ export function startSelfCheck(): void {
     renderSummary();
   });
   $('sc-filter').addEventListener('submit', (e) => e.preventDefault());
+  // 查看方式: shortcuts for the filters (by 责任单位 = one unit's rows; what is still open; what is overdue)
+  const viewButtons = [...document.querySelectorAll<HTMLButtonElement>('.sc-views button')];
+  function markView() {
+    const v = filter.status === 'open' ? 'open' : filter.status === 'late' ? 'late' : filter.unit ? 'unit' : !filter.q && !filter.area && !filter.status ? 'all' : '';
+    for (const b of viewButtons) b.setAttribute('aria-pressed', String(b.dataset.view === v));
+  }
+  document.querySelector('.sc-views')!.addEventListener('click', (e) => {
+    const v = (e.target as HTMLElement).closest('button')?.dataset.view;
+    if (!v) return;
+    if (v === 'unit') {
+      filter.unit ||= ledger.unit ?? allUnits(ledger, items)[0] ?? '';
+      filter.status = '';
+    } else Object.assign(filter, { q: '', area: '', status: v === 'all' ? '' : v, unit: v === 'all' ? '' : filter.unit });
+    qIn.value = filter.q;
+    areaSel.value = filter.area;
+    statusSel.value = filter.status;
+    unitSel.value = filter.unit;
+    applyFilter();
+    renderSummary();
+    if (v === 'unit') unitSel.focus();
+  });
   $('sc-reset').addEventListener('click', () => {
     Object.assign(filter, { q: '', area: '', unit: ledger.unit ?? '', status: '' });
     qIn.value = areaSel.value = statusSel.value = '';

@@ -266,6 +266,18 @@ describe('/self-check/ in a browser', () => {
     await page.getByRole('button', { name: '清除条件' }).click();
     await expect.poll(() => page.locator('#sc-count').textContent()).toBe('显示 104 / 104 项');
     expect(await page.locator('mark.hit').count()).toBe(0);
+    // 查看方式: what is still open, one unit's rows, everything
+    const views = page.getByRole('group', { name: '查看方式' });
+    await views.getByRole('button', { name: '尚未完成' }).click();
+    expect(await views.getByRole('button', { name: '尚未完成' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('#item-001').isHidden()).toBe(true);
+    expect(await page.locator('#item-002').isVisible()).toBe(true);
+    await views.getByRole('button', { name: '按责任单位' }).click();
+    await page.getByLabel('责任单位', { exact: true }).selectOption('司法局');
+    for (const t of await page.locator('.sc-item:visible .sc-meta').allTextContents()) expect(t).toContain('司法局');
+    expect(await views.getByRole('button', { name: '按责任单位' }).getAttribute('aria-pressed')).toBe('true');
+    await views.getByRole('button', { name: '全部（按领域）' }).click();
+    await expect.poll(() => page.locator('#sc-count').textContent()).toBe('显示 104 / 104 项');
   });
 
   it('the 情况说明 box counts 字数 as the notice does and says when it is over', async () => {
