@@ -6,7 +6,8 @@
  * The page passes its configuration through data attributes on #search-app:
  *   data-base          the site base (url()), e.g. "/" or "/zfjs/cjzl/"
  *   data-pagefind      url('pagefind/pagefind.js')
- * and two JSON scripts: #search-docnumbers (文号 table) and #search-themes (themes for hints).
+ *   data-docnumbers    url('data/docnumbers.json')
+ * a JSON script #search-themes (themes for hints), and the 文号 table data/docnumbers.json (fetched for 文号-like queries).
  */
 import {
   FILTER_KEYS,
@@ -120,7 +121,15 @@ function readJson<T>(id: string, fallback: T): T {
 export async function startSearchPage(app: HTMLElement): Promise<void> {
   const base = app.dataset.base ?? '/';
   const pagefindUrl = app.dataset.pagefind ?? `${base}pagefind/pagefind.js`;
-  const docNumbers = readJson<DocNumberTable>('search-docnumbers', {});
+  // The 文号 table (data/docnumbers.json) is fetched only when a query looks like a 文号: embedded in
+  // the page it grew with the corpus (370 KB at a thousand notices) and came with every first search.
+  const docNumbersUrl = app.dataset.docnumbers ?? `${base}data/docnumbers.json`;
+  let docNumbersLoad: Promise<DocNumberTable> | undefined;
+  const docNumbers = (): Promise<DocNumberTable> =>
+    (docNumbersLoad ??= fetch(docNumbersUrl)
+      .then((r) => (r.ok ? (r.json() as Promise<DocNumberTable>) : {}))
+      .catch(() => ({})));
+  const docNumberHit = async (q: string) => (normaliseDocNumber(q) ? lookupDocNumber(q, await docNumbers()) : null);
   const themes = readJson<ThemeLike[]>('search-themes', []);
   const themeHref = app.dataset.themeHref ?? '';
 
@@ -164,8 +173,8 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
   const allFilters = await pagefind.filters();
 
   /** Jump to the document when the query is a 文号 we hold (unless ?jump=0). */
-  function docNumberJump(q: string): boolean {
-    const hit = lookupDocNumber(q, docNumbers);
+  async function docNumberJump(q: string): Promise<boolean> {
+    const hit = await docNumberHit(q);
     if (!hit) return false;
     if (new URLSearchParams(location.search).get('jump') === '0') return false;
     location.replace(base + hit.path);
@@ -179,12 +188,12 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
     document.title = (state.q ? `“${state.q}”的搜索结果` : '站内搜索') + document.title.replace(/^[^-]*(?= - )/, '');
   }
 
-  function renderDirect(q: string) {
+  async function renderDirect(q: string) {
     direct.replaceChildren();
     direct.hidden = true;
     if (!looksLikeDocNumber(q)) return;
     const canonical = normaliseDocNumber(q)!;
-    const hit = lookupDocNumber(q, docNumbers);
+    const hit = await docNumberHit(q);
     direct.hidden = false;
     if (hit) {
       direct.append(
@@ -308,7 +317,8 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
     const id = ++runId;
     const q = normaliseQuery(state.q);
     input.value = state.q;
-    renderDirect(q);
+    await renderDirect(q);
+    if (id !== runId) return;
     empty.hidden = true;
     const hasFilters = activeFilterCount(state.filters) > 0;
     if (!q && !hasFilters) {
@@ -357,10 +367,10 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
     }
   }
 
-  form.addEventListener('submit', (ev) => {
+  form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const q = input.value;
-    if (docNumberJump(q)) return;
+    if (await docNumberJump(q)) return;
     state = { q: normaliseQuery(q), filters: state.filters };
     writeUrl(true);
     void run();
@@ -380,7 +390,7 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
   });
 
   // Arriving with ?q=<文号> (e.g. from the header box): go straight to the document.
-  if (state.q && docNumberJump(state.q)) {
+  if (state.q && (await docNumberJump(state.q))) {
     setStatus('正在打开文号对应的文件…');
     return;
   }

@@ -180,9 +180,10 @@ export function buildRelated(records: readonly Linkable[], opts: RelatedOptions 
       }
       if (found.length >= maxCandidates) break;
     }
-    const best = new Map<string, { b: number; score: number }[]>();
+    const best = new Map<string, { b: number; score: number; at: number }[]>();
     const facetsA = ra.facets ?? [];
-    for (const b of found) {
+    for (let at = 0; at < found.length; at++) {
+      const b = found[at]!;
       const rb = records[b];
       let n = 0;
       let w = 0;
@@ -194,12 +195,12 @@ export function buildRelated(records: readonly Linkable[], opts: RelatedOptions 
       const score = n * 100 + w + nf * facetWeight;
       let list = best.get(rb.collection);
       if (!list) best.set(rb.collection, (list = []));
-      list.push({ b, score });
+      list.push({ b, score, at });
     }
     for (const list of best.values()) {
-      const lo = (x: number) => (a < x ? a : x);
-      const hi = (x: number) => (a < x ? x : a);
-      list.sort((x, y) => y.score - x.score || cmp(keys[lo(x.b)], keys[lo(y.b)]) || cmp(keys[hi(x.b)], keys[hi(y.b)]));
+      // Equal scores: the nearer candidate first (the order found in the postings), so records whose
+      // best partners tie do not all keep the same few (lowest-key) records, which fill up at once.
+      list.sort((x, y) => y.score - x.score || x.at - y.at);
       for (const { b, score } of list.slice(0, keep)) {
         const [l, h] = a < b ? [a, b] : [b, a];
         const k = l * records.length + h;
