@@ -78,7 +78,7 @@ describe('work points of unseen notices', () => {
     ]);
     expect(wp.some((d) => /材料一式两份/u.test(d.title))).toBe(false);
     expect(report.skipped.filter((s) => s.file === 'notes-and-stray.txt')).toEqual([
-      { file: 'notes-and-stray.txt', document: wp[0]!.document.id, line: 5, text: '1.本通知所称材料，包括纸质材料和电子材料', reason: expect.stringContaining('不在任何章节之下') },
+      { file: 'notes-and-stray.txt', document: wp[0]!.document.id, line: 5, text: '1.本通知所称材料，包括纸质材料和电子材料', reason: expect.stringContaining('不在任何章节之下'), action: expect.stringContaining('section heading above it') },
     ]);
   });
 
@@ -100,5 +100,7 @@ describe('the ingest report lists every skipped numbered item with file:line and
     expect(wpNotes.map((n) => `${n.file}:${n.line}`)).toEqual(['notes-and-stray.txt:5']);
     expect(progress.some((m) => m.includes('workpoints: skipped notes-and-stray.txt:5 1.本通知所称材料') && m.includes('不在任何章节之下'))).toBe(true);
     expect(ingest.collections.workpoints).toBe(14);
+    // Numbering it cannot place is also a warning (what to check); a 说明 note is not.
+    expect(ingest.warnings.map((w) => [w.code, w.extractor, `${w.file}:${w.line}`])).toEqual([['skipped', 'workpoints', 'notes-and-stray.txt:5']]);
   });
 });

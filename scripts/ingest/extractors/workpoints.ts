@@ -217,7 +217,7 @@ export function createWorkpointsExtractor(opts: WorkpointsOptions = {}): Extract
           });
           for (const s of skipped) {
             report.skipped.push({ ...s, file: root.data.file, document: doc.data.id });
-            ctx.note?.({ file: root.data.file, line: s.line, text: s.text, reason: s.reason, document: doc.data.id });
+            ctx.note?.({ file: root.data.file, line: s.line, text: s.text, reason: s.reason, document: doc.data.id, ...(s.action ? { action: s.action } : {}) });
           }
         }
       }

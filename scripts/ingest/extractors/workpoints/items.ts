@@ -53,6 +53,8 @@ export interface Skipped {
   line: number;
   text: string;
   reason: string;
+  /** Set when the numbering could not be placed (a warning of the ingest report): what to check. */
+  action?: string;
 }
 
 /** Fold a document's blocks into an outline. Blocks before the first heading are returned as `preamble`. */
@@ -96,11 +98,11 @@ export function itemsOf(doc: DocumentNode): { items: ItemDraft[]; skipped: Skipp
   const topDepth = Math.min(5, ...doc.children.filter((b): b is HeadingNode => b.type === 'heading').map((b) => b.depth));
   const noteSkipped = (b: ParagraphNode) =>
     skipped.push({ line: b.position.start.line, text: short(cleanText(b.text)), reason: '“说明/注”下的编号说明条目，不是工作任务' });
-  const skipTree = (n: OutlineNode, reason: string) => {
+  const skipTree = (n: OutlineNode, reason: string, action?: string) => {
     const label = cleanText(n.heading.text).replace(/[。：:]+$/u, '');
-    skipped.push({ line: n.heading.position.start.line, text: short(n.heading.marker + label), reason });
+    skipped.push({ line: n.heading.position.start.line, text: short(n.heading.marker + label), reason, ...(action ? { action } : {}) });
     for (const b of n.own) if (isNote(b)) noteSkipped(b);
-    for (const c of n.children) skipTree(c, reason);
+    for (const c of n.children) skipTree(c, reason, action);
   };
   for (const b of preamble) if (isNote(b)) noteSkipped(b);
 
@@ -124,7 +126,11 @@ export function itemsOf(doc: DocumentNode): { items: ItemDraft[]; skipped: Skipp
     const h = n.heading;
     const label = cleanText(h.text).replace(/[。：:]+$/u, '');
     if (ancestors.length === 0 && h.depth > topDepth) {
-      skipTree(n, '编号条目不在任何章节之下（本文件另有更高一级的章节），不作为工作要点；如是工作任务，请检查它上方的章节标题');
+      skipTree(
+        n,
+        '编号条目不在任何章节之下（本文件另有更高一级的章节），不作为工作要点（原文照常收录在文件中）',
+        'if it is a work task, check the section heading above it (its numbering, e.g. 一、) in the source; otherwise nothing to do',
+      );
       return;
     }
     if (NOT_TASKS.test(label)) {
