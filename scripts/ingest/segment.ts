@@ -251,10 +251,22 @@ export function blockify(lines: CleanLine[]): Item[] {
       // line over a date line). ("附件：" directly over an unnumbered title is the label of the attachment.)
       const parts: CleanLine[] = [l];
       let k = i + 1;
-      while (k < lines.length && lines[k]!.text && !lines[k]!.text.includes('\t') && !isStandalone(lines[k]!.text)) {
-        if (isOrgLine(lines[k]!.text) && !!lines[k + 1]?.text && (isDateLine(lines[k + 1]!.text) || isOrgLine(lines[k + 1]!.text))) break;
-        parts.push(lines[k]!);
-        k++;
+      const entrySeq = (t: string) => Number(/^(\d{1,2})\s*[.．、]/.exec(t)?.[1] ?? NaN);
+      let last = entrySeq(l.text.replace(ATTACHMENT_LIST_RE, '').trim());
+      for (;;) {
+        while (k < lines.length && lines[k]!.text && !lines[k]!.text.includes('\t') && !isStandalone(lines[k]!.text)) {
+          if (isOrgLine(lines[k]!.text) && !!lines[k + 1]?.text && (isDateLine(lines[k + 1]!.text) || isOrgLine(lines[k + 1]!.text))) break;
+          parts.push(lines[k]!);
+          if (!Number.isNaN(entrySeq(lines[k]!.text))) last = entrySeq(lines[k]!.text);
+          k++;
+        }
+        // Entries printed one a paragraph (blank lines between): the list goes on while the numbering does.
+        const n = nextNonBlank(k);
+        if (n > k && n < lines.length && !Number.isNaN(last) && entrySeq(lines[n]!.text) === last + 1 && !lines[n]!.text.includes('\t')) {
+          k = n;
+          continue;
+        }
+        break;
       }
       items.push(attachmentsItem(parts));
       i = k;

@@ -38,5 +38,11 @@ describe('closing', () => {
     });
   });
 
+  it('an 附件： list whose entries are printed one a paragraph (blank lines between) is one list', () => {
+    const d = f.first('attachment-list.txt');
+    expect(d.attachments.map((a) => `${a.seq} ${a.title}`)).toEqual(['1 淇县行政执法统计年报表', '2 淇县行政执法统计年报填报说明', '3 淇县行政执法单位联系人名单']);
+    expect(facts(d)).toEqual({ title: '淇县人民政府办公室关于报送行政执法统计年报的通知', docNumber: '淇政办〔2024〕2号', issuers: ['淇县人民政府办公室'], date: '2024-01-08' });
+  });
+
   it('every line of every file is in the output', () => expectCovered(f));
 });
