@@ -47,7 +47,7 @@ import {
 } from '../lib/ledger';
 import { parseLedgerText, serializeLedger } from '../lib/ledger-schema';
 import { LedgerStore } from '../lib/ledger-store';
-import { buildReport, type Report } from '../lib/ledger-report';
+import { buildReport, reportBlocks, type Report } from '../lib/ledger-report';
 import type { PlanTarget } from '../lib/ledger-plan';
 import { highlight } from '../lib/indicators-core';
 
@@ -726,21 +726,18 @@ export function startSelfCheck(): void {
     const sec = $('sc-report');
     const table = (head: string[], body: string[][]) =>
       h('div', { class: 'sc-scroll' }, h('table', {}, h('thead', {}, h('tr', {}, ...head.map((t) => h('th', { scope: 'col', text: t })))), h('tbody', {}, ...body.map((cells) => h('tr', {}, ...cells.map((t) => h('td', { text: t })))))));
-    const compHead = ['范围', '已完成', '适用项', '不涉及', '完成度', `目标 ${r.target}`];
-    const comp = (c: Report['overall']) => [c.label, String(c.done), String(c.applicable), String(c.na), c.percent, c.reached === null ? '' : c.reached ? '已达到' : '未达到'];
-    sec.replaceChildren(
+    fill(
+      sec,
       h('div', { class: 'actions no-print' }, h('button', { type: 'button', id: 'sc-do-print', text: '打印' }), ' ', h('button', { type: 'button', id: 'sc-close-report', text: '关闭报告' })),
-      h('h2', { id: 'sc-report-h', text: r.title }),
-      h('p', { text: `报告日期：${r.date}` }),
-      h('h3', { text: '一、完成度' }),
-      h('p', { text: `全部三级指标完成度 ${r.overall.percent}（已完成 ${r.overall.done} 项 / 适用 ${r.overall.applicable} 项，不涉及 ${r.overall.na} 项不计入）${r.target ? `，目标 ${r.target}，${r.overall.reached ? '已达到' : '尚未达到'}` : ''}。${r.extra.map((x) => `${x.label}：${x.text}。`).join('')}` }),
-      table(compHead, [comp(r.overall), ...r.byArea.map(comp)]),
-      ...(r.byUnit.length ? [h('p', { text: '各责任单位完成度（由低到高）：' }), table(compHead, r.byUnit.map(comp))] : []),
-      h('h3', { text: '二、未完成事项及原因' }),
-      r.notDone.length ? table(['序号', '指标内容', '状态', '责任单位', '完成时限', '原因（备注）'], r.notDone.map((i) => [i.label, i.text, i.status, i.units, `${i.due}${i.overdue ? '（逾期）' : ''}`, i.note])) : h('p', { text: '无。' }),
-      h('h3', { text: '三、问题清单与整改' }),
-      r.openProblems.length ? table(['指标', '问题描述', '整改措施', '责任单位', '责任人', '完成时限'], r.openProblems.map((x) => [x.item, x.desc, x.measure, x.units, x.person, `${x.deadline}${x.overdue ? '（逾期）' : ''}`])) : h('p', { text: '没有整改中的问题。' }),
-      h('p', { text: `已销号问题 ${r.problems.length - r.openProblems.length} 个，整改中 ${r.openProblems.length} 个。` }),
+      ...reportBlocks(r).map((b) =>
+        b.kind === 'title'
+          ? h('h2', { id: 'sc-report-h', text: b.text })
+          : b.kind === 'heading'
+            ? h('h3', { text: b.text })
+            : b.kind === 'table'
+              ? table(b.head, b.rows)
+              : h('p', { text: b.text }),
+      ),
     );
     sec.hidden = false;
     sec.focus();

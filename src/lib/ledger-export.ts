@@ -5,7 +5,7 @@
  *                   their reasons, the open problems with measures and deadlines.
  * Both return bytes (Uint8Array) so the tests read them back in Node.
  */
-import { ITEM_COLUMNS, PROBLEM_COLUMNS, STATEMENT_COLUMNS, type CompletionRow, type Report } from './ledger-report';
+import { ITEM_COLUMNS, PROBLEM_COLUMNS, STATEMENT_COLUMNS, reportBlocks, type CompletionRow, type Report } from './ledger-report';
 
 type ExcelModule = typeof import('exceljs');
 
@@ -94,29 +94,17 @@ export async function reportDocx(r: Report): Promise<Uint8Array> {
         ...rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((t) => new TableCell({ children: [p(t)] })) })),
       ],
     });
-  const comp = (c: CompletionRow) => [c.label, String(c.done), String(c.applicable), String(c.na), c.percent, c.reached === null ? '' : c.reached ? '已达到' : '未达到'];
-  const compHead = ['范围', '已完成', '适用项', '不涉及', '完成度', `目标 ${r.target}`];
-  const children = [
-    p(r.title, { bold: true, center: true, size: 36 }),
-    p(`报告日期：${r.date}`, { center: true }),
-    h('一、完成度'),
-    p(
-      `全部三级指标完成度 ${r.overall.percent}（已完成 ${r.overall.done} 项 / 适用 ${r.overall.applicable} 项，不涉及 ${r.overall.na} 项不计入）` +
-        (r.target ? `，目标 ${r.target}，${r.overall.reached ? '已达到' : '尚未达到'}。` : '。') +
-        r.extra.map((e) => `${e.label}：${e.text}。`).join(''),
-    ),
-    table(compHead, [comp(r.overall), ...r.byArea.map(comp)]),
-    ...(r.byUnit.length ? [p('各责任单位完成度（由低到高）：', { bold: true }), table(compHead, r.byUnit.map(comp))] : []),
-    h('二、未完成事项及原因'),
-    r.notDone.length
-      ? table(['序号', '指标内容', '状态', '责任单位', '完成时限', '原因（备注）'], r.notDone.map((i) => [i.label, i.text, i.status, i.units, `${i.due}${i.overdue ? '（逾期）' : ''}`, i.note]))
-      : p('无。'),
-    h('三、问题清单与整改'),
-    r.openProblems.length
-      ? table(['指标', '问题描述', '整改措施', '责任单位', '责任人', '完成时限'], r.openProblems.map((x) => [x.item, x.desc, x.measure, x.units, x.person, `${x.deadline}${x.overdue ? '（逾期）' : ''}`]))
-      : p('没有整改中的问题。'),
-    p(`已销号问题 ${r.problems.length - r.openProblems.length} 个，整改中 ${r.openProblems.length} 个。`),
-  ];
+  const children = reportBlocks(r).map((b) =>
+    b.kind === 'title'
+      ? p(b.text, { bold: true, center: true, size: 36 })
+      : b.kind === 'meta'
+        ? p(b.text, { center: true })
+        : b.kind === 'heading'
+          ? h(b.text)
+          : b.kind === 'para'
+            ? p(b.text, { bold: b.bold })
+            : table(b.head, b.rows),
+  );
   const doc = new Document({ creator: '法治政府建设示范创建专栏', title: r.title, sections: [{ children }] });
   return new Uint8Array(await Packer.toArrayBuffer(doc));
 }

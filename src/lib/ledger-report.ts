@@ -205,3 +205,41 @@ export const PROBLEM_COLUMNS: [keyof ProblemRow, string, number][] = [
   ['state', '整改状态', 10],
   ['closed', '销号日期', 12],
 ];
+
+/** The 自查自评报告 as a sequence of blocks: the .docx writer and the print view render the same blocks. */
+export type ReportBlock =
+  | { kind: 'title'; text: string }
+  | { kind: 'meta'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'para'; text: string; bold?: boolean }
+  | { kind: 'table'; head: string[]; rows: string[][] };
+
+export function reportBlocks(r: Report): ReportBlock[] {
+  const compHead = ['范围', '已完成', '适用项', '不涉及', '完成度', `目标 ${r.target}`];
+  const comp = (c: CompletionRow) => [c.label, String(c.done), String(c.applicable), String(c.na), c.percent, c.reached === null ? '' : c.reached ? '已达到' : '未达到'];
+  const late = (s: string, overdue: boolean) => `${s}${overdue ? '（逾期）' : ''}`;
+  const o = r.overall;
+  return [
+    { kind: 'title', text: r.title },
+    { kind: 'meta', text: `报告日期：${r.date}` },
+    { kind: 'heading', text: '一、完成度' },
+    {
+      kind: 'para',
+      text:
+        `全部三级指标完成度 ${o.percent}（已完成 ${o.done} 项 / 适用 ${o.applicable} 项，不涉及 ${o.na} 项不计入）` +
+        (r.target ? `，目标 ${r.target}，${o.reached ? '已达到' : '尚未达到'}。` : '。') +
+        r.extra.map((e) => `${e.label}：${e.text}。`).join(''),
+    },
+    { kind: 'table', head: compHead, rows: [comp(o), ...r.byArea.map(comp)] },
+    ...(r.byUnit.length ? ([{ kind: 'para', text: '各责任单位完成度（由低到高）：', bold: true }, { kind: 'table', head: compHead, rows: r.byUnit.map(comp) }] as ReportBlock[]) : []),
+    { kind: 'heading', text: '二、未完成事项及原因' },
+    r.notDone.length
+      ? { kind: 'table', head: ['序号', '指标内容', '状态', '责任单位', '完成时限', '原因（备注）'], rows: r.notDone.map((i) => [i.label, i.text, i.status, i.units, late(i.due, i.overdue), i.note]) }
+      : { kind: 'para', text: '无。' },
+    { kind: 'heading', text: '三、问题清单与整改' },
+    r.openProblems.length
+      ? { kind: 'table', head: ['指标', '问题描述', '整改措施', '责任单位', '责任人', '完成时限'], rows: r.openProblems.map((x) => [x.item, x.desc, x.measure, x.units, x.person, late(x.deadline, x.overdue)]) }
+      : { kind: 'para', text: '没有整改中的问题。' },
+    { kind: 'para', text: `已销号问题 ${r.problems.length - r.openProblems.length} 个，整改中 ${r.openProblems.length} 个。` },
+  ];
+}

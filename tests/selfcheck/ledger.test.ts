@@ -31,7 +31,7 @@ import {
 } from '../../src/lib/ledger';
 import { parseLedgerText, serializeLedger } from '../../src/lib/ledger-schema';
 import { LedgerStore, ledgerKey, type KV } from '../../src/lib/ledger-store';
-import { buildReport } from '../../src/lib/ledger-report';
+import { buildReport, reportBlocks } from '../../src/lib/ledger-report';
 import { itemLabel, ledgerIndicators, planStages, planTarget } from '../../src/lib/ledger-plan';
 
 const T0 = '2023-09-01T08:00:00.000Z';
@@ -404,6 +404,11 @@ describe('report rows', () => {
     expect(r.notDone[1]!.overdue).toBe(true);
     expect(r.openProblems).toEqual([expect.objectContaining({ item: '第3项', desc: '未公开', deadline: '2023-10-10（限期整改）', overdue: true, state: '整改中' })]);
     expect(r.problems).toHaveLength(2);
+    const blocks = reportBlocks(r);
+    expect(blocks.filter((b) => b.kind === 'heading').map((b) => (b as { text: string }).text)).toEqual(['一、完成度', '二、未完成事项及原因', '三、问题清单与整改']);
+    expect(blocks.find((b) => b.kind === 'para')).toMatchObject({ text: expect.stringContaining('全部三级指标完成度 33.3%（已完成 1 项 / 适用 3 项，不涉及 1 项不计入），目标 95%，尚未达到。') });
+    const open = blocks.filter((b) => b.kind === 'table').at(-1) as { rows: string[][] };
+    expect(open.rows).toEqual([['第3项', '未公开', '上网公开', '司法局', '张三', '2023-10-10（限期整改）（逾期）']]);
     const sfj = buildReport({ ledger: l, items: ITEMS, stages: STAGES, target: 0.95, today: '2023-10-20', unit: '财政局' });
     expect(sfj.items.map((i) => i.label)).toEqual(['第3项', '第4项']);
   });
