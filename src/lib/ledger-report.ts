@@ -152,7 +152,7 @@ export function buildReport(inp: ReportInput): Report {
     return [{ label: k === 'bonus' ? '加分项' : '否决项', text: `${c.done} / ${its.length} 项已完成${c.na ? `，${c.na} 项不涉及` : ''}` }];
   });
   return {
-    title: `${l.name}法治政府建设示范创建自查自评报告${inp.unit ? `（${inp.unit}）` : ''}`,
+    title: `法治政府建设示范创建自查自评报告（${[l.name, inp.unit && inp.unit !== l.name ? inp.unit : ''].filter(Boolean).join(' · ')}）`,
     date: today,
     target: target === null ? '' : `${Math.round(target * 1000) / 10}%`,
     overall: row('全部三级指标', completion(l, sc), target),

@@ -411,6 +411,8 @@ describe('report rows', () => {
     expect(open.rows).toEqual([['第3项', '未公开', '上网公开', '司法局', '张三', '2023-10-10（限期整改）（逾期）']]);
     const sfj = buildReport({ ledger: l, items: ITEMS, stages: STAGES, target: 0.95, today: '2023-10-20', unit: '财政局' });
     expect(sfj.items.map((i) => i.label)).toEqual(['第3项', '第4项']);
+    expect(r.title).toBe('法治政府建设示范创建自查自评报告（夏邑县）');
+    expect(sfj.title).toBe('法治政府建设示范创建自查自评报告（夏邑县 · 财政局）');
   });
 });
 
