@@ -249,7 +249,10 @@ async function runOne(n: number, o: Options, log: (s: string) => void): Promise<
     log(`  first search failed: ${(e as Error).message.split('\n')[0]}`);
   }
   if (o.keep) log(`  kept ${dir} (sources, content, dist, ingest.log, build.log)`);
-  else rmSync(dir, { recursive: true, force: true });
+  else {
+    log(`  removing the scratch folder ${dir} …`);
+    rmSync(dir, { recursive: true, force: true });
+  }
   return fig;
 }
 
