@@ -30,8 +30,13 @@ function fail(msg: string): never {
 }
 
 /** Parses and validates the mapping text. `count` = number of 三级指标 it must cover (1…count). */
+const parsedText = new Map<string, unknown>();
+
 export function parseAreaMap(text: string, count = 100): AreaMap {
-  const doc = parse(text) as { areas?: unknown; mapping?: unknown };
+  // The YAML is parsed once per process (a corpus of many 责任清单 loads it once per list); the
+  // parsed document is only read below.
+  if (!parsedText.has(text)) parsedText.set(text, parse(text));
+  const doc = parsedText.get(text) as { areas?: unknown; mapping?: unknown };
   if (!Array.isArray(doc?.areas)) fail('expected a list `areas:` of { no, marker, label }');
   if (!Array.isArray(doc?.mapping)) fail('expected a list `mapping:` of { seqs, area, reason }');
   const areas: Area[] = doc.areas.map((a: any, i: number) => {
