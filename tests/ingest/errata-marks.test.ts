@@ -15,7 +15,7 @@ describe('rehypeErrataMarks', () => {
     const p = tree.children[1] as { children: { type: string; tagName?: string; properties?: Record<string, unknown>; children?: unknown[] }[] };
     expect(p.children.map((c) => c.type)).toEqual(['text', 'element', 'text']);
     expect(p.children[1]).toMatchObject({ tagName: 'span', properties: { className: ['erratum'], title: '原文：全面推进行政执法量权基准制度（OCR）' } });
-    expect(p.children[1]!.children).toEqual([t('全面推进行政裁量权基准制度'), { type: 'element', tagName: 'sup', properties: { className: ['erratum-mark'], dataPagefindIgnore: true }, children: [t('校')] }]);
+    expect(p.children[1]!.children).toEqual([t('全面推进行政裁量权基准制度'), { type: 'element', tagName: 'sup', properties: { className: ['erratum-mark'], dataPagefindIgnore: 'true' }, children: [t('校')] }]);
   });
 
   it('reads the errata from the frontmatter Astro hands to rehype plugins; text with markup stays text', () => {
