@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPage } from '../helpers/html';
 import { filterCases, prevNextCase, type CaseLike } from '../../src/lib/cases';
-import { childrenOf, prevNext as wpPrevNext } from '../../src/lib/workpoints';
+import { childrenOf, prevNext as wpPrevNext, type WorkPointLike } from '../../src/lib/workpoints';
 import { prevNext as docPrevNext, related, type DocEntry } from '../../src/lib/documents';
 
 const dist = inject('distDir');
@@ -46,12 +46,12 @@ describe('indexes kept with a list are never reused for another list', () => {
     ...(parent ? { parent } : {}), body: '', deadlines: [], quotas: [], units: [], themes: [], source: { file: 'f.txt', lines: [line, line] as [number, number] },
   });
   it('work points: prev/next and children follow the list passed in', () => {
-    const a = [wp('a', 1), wp('b', 2, 'a'), wp('c', 3)];
-    const b = [wp('c', 3), wp('a', 1), wp('x', 2, 'a')];
-    expect(wpPrevNext(a as never[], 'a').next?.id).toBe('b');
-    expect(childrenOf(a as never[], 'a').map((p) => p.id)).toEqual(['b']);
-    expect(wpPrevNext(b as never[], 'a').next?.id).toBe('x');
-    expect(childrenOf(b as never[], 'a').map((p) => p.id)).toEqual(['x']);
+    const a = [wp('a', 1), wp('b', 2, 'a'), wp('c', 3)] as unknown as WorkPointLike[];
+    const b = [wp('c', 3), wp('a', 1), wp('x', 2, 'a')] as unknown as WorkPointLike[];
+    expect(wpPrevNext(a, 'a').next?.id).toBe('b');
+    expect(childrenOf(a, 'a').map((p) => p.id)).toEqual(['b']);
+    expect(wpPrevNext(b, 'a').next?.id).toBe('x');
+    expect(childrenOf(b, 'a').map((p) => p.id)).toEqual(['x']);
   });
   it('documents and cases: prev/next and children follow the list passed in', () => {
     const doc = (id: string, parent?: string): DocEntry => ({ id, data: { title: id, issuers: [], kind: '通知', children: [], attachments: [], contacts: [], cites: [], ...(parent ? { parent } : {}), source: { file: 'f', lines: [1, 1] } } });
