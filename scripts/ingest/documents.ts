@@ -79,6 +79,20 @@ export function kindOf(title: string, relation?: string): string {
   if (/报告$/.test(t)) return '报告';
   if (/决定$/.test(t)) return '决定';
   if (/(?:公告|通告)$/.test(t)) return '公告';
+  // The other 文种 of the 党政机关公文处理工作条例 and the genres a county receives with them.
+  if (/答复$/.test(t)) return '答复';
+  if (/批复$/.test(t)) return '批复';
+  if (/(?:复函|函)$/.test(t)) return '函';
+  if (/请示$/.test(t)) return '请示';
+  if (/纪要$/.test(t)) return '纪要';
+  if (/公报$/.test(t)) return '公报';
+  if (/决议$/.test(t)) return '决议';
+  if (/议案$/.test(t)) return '议案';
+  if (/条例$/.test(t)) return '条例';
+  if (/预案$/.test(t)) return '预案';
+  if (/倡议书?$/.test(t)) return '倡议书';
+  if (/(?:纲要|章程)$/.test(t)) return /章程$/.test(t) ? '章程' : '工作安排';
+  if (/令$/.test(t)) return '命令';
   return relation === '附件' ? '附件' : '文件';
 }
 

@@ -138,6 +138,15 @@ describe('document helpers', () => {
     expect(kindOf('一览表')).toBe('表格');
     expect(kindOf('2024年法治政府建设工作安排')).toBe('工作安排');
     expect(kindOf('随便什么', '附件')).toBe('附件');
+    // Every 文种 of the 公文 regulations has a kind of its own (not 文件).
+    expect(kindOf('国务院办公厅对十届全国人大四次会议第1号建议的答复')).toBe('答复');
+    expect(kindOf('国务院关于同意设立某某综合保税区的批复')).toBe('批复');
+    expect(kindOf('国务院办公厅关于某某问题的复函')).toBe('函');
+    expect(kindOf('某某条例')).toBe('条例');
+    expect(kindOf('国家某某应急预案')).toBe('预案');
+    expect(kindOf('文明出行倡议书')).toBe('倡议书');
+    expect(kindOf('某某工作会议纪要')).toBe('纪要');
+    expect(kindOf('中华人民共和国国务院令')).toBe('命令');
   });
 
   it('regionOf reads level and region from an issuing body', () => {
