@@ -58,6 +58,8 @@ describe('rehypeNoticeLayout', () => {
     expect(html).toMatch(/<p class="notice-line notice-banner"[^>]*>郑州市法治政府建设领导小组办公室文件<\/p>/);
     expect(html).toMatch(/<p class="notice-line notice-doc-number"[^>]*>郑法政办〔2019〕7号<\/p>/);
     expect(html).toMatch(/<p class="notice-line notice-date"[^>]*>2019年7月23日<\/p>/);
+    // the 文号 the body prints is not repeated under the title
+    expect(html.match(/<p class="[^"]*doc-number[^"]*"[^>]*>郑法政办〔2019〕7号<\/p>/g)).toHaveLength(1);
     // body paragraphs get no class
     expect(html).toMatch(/<p>现将《河南省法治政府建设领导小组办公室/);
     const page = readFileSync(join(dist, 'documents/2016-hjqntjyfxzjsfzzf/index.html'), 'utf8');
