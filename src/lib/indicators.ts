@@ -5,7 +5,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { KIND_LABEL, groupKey, type IndicatorLike } from './indicators-core';
-import { perArray } from './memo';
+import { perArray, positions } from './memo';
 
 export * from './indicators-core';
 
@@ -164,11 +164,30 @@ const unitIndexOf = perArray((list: IndicatorLike[]) => {
 
 /** Previous and next record in table order. */
 export function prevNext<T extends { id: string; order: number }>(list: T[], id: string): { prev?: T; next?: T } {
-  const sorted = [...list].sort((a, b) => a.order - b.order);
-  const i = sorted.findIndex((r) => r.id === id);
-  if (i < 0) return {};
+  const { sorted, at } = orderedOf(list) as { sorted: T[]; at: Map<string, number> };
+  const i = at.get(id);
+  if (i === undefined) return {};
   return { prev: sorted[i - 1], next: sorted[i + 1] };
 }
+
+/** A list in table order with each id's position: sorted once per list, not once per page. */
+const orderedOf = perArray((list: { id: string; order: number }[]) => {
+  const sorted = [...list].sort((a, b) => a.order - b.order);
+  return { sorted, at: positions(sorted) };
+});
+
+/** 责任单位 name → page slug, once per list (every indicator and unit page links the units it names). */
+export const unitSlugOf = perArray((list: IndicatorLike[]) => new Map(unitIndex(list).map((u) => [u.name, u.slug])));
+
+/** Indicator id → record and → the index of the 责任清单 it belongs to, once per build. */
+export const listLookup = perArray((lists: { indicators: { id: string }[] }[]) => {
+  const listOf = new Map<string, number>();
+  lists.forEach((l, i) => l.indicators.forEach((r) => listOf.has(r.id) || listOf.set(r.id, i)));
+  return listOf;
+});
+/** Unit slug → its entry, once per unit index. */
+export const unitsBySlug = perArray((units: { slug: string }[]) => new Map(units.map((u) => [u.slug, u] as const)));
+export const byId = perArray(<T extends { id: string }>(list: T[]) => new Map(list.map((r) => [r.id, r] as const)));
 
 /** Counts per status and per kind. */
 export function counts<T extends IndicatorLike>(list: T[]) {
