@@ -1,7 +1,9 @@
 /**
  * Indicator list logic shared by the pages (build time) and the list page's script (browser):
- * labels, keyword/facet filtering, highlight segments, URL state, CSV. Pure, no imports.
+ * labels, keyword/facet filtering, highlight segments, URL state, CSV. Pure; its one import
+ * (the source-line label every record page shares) is pure and import-free too.
  */
+import { sourceRange } from './source-lines';
 
 export type IndicatorStatus = 'done' | 'not-required' | 'pending';
 export type IndicatorKind = 'indicator' | 'bonus' | 'veto';
@@ -130,8 +132,7 @@ export function stateToSearch(s: FilterState): string {
 
 /** "来源：001_….txt 第 71–74 行" */
 export function sourceLabel(src: { file: string; lines: [number, number] }): string {
-  const [a, b] = src.lines;
-  return `来源：${src.file} 第 ${a === b ? a : `${a}–${b}`} 行`;
+  return `来源：${sourceRange(src)}`;
 }
 
 /** Limits as short Chinese phrases for display and export. */
@@ -174,7 +175,7 @@ export function exportRow(r: IndicatorLike): ExportRow {
     unitNote: r.unitNote ?? '',
     status: STATUS_LABEL[r.status],
     limits: limitPhrases(r.limits).join('；'),
-    source: sourceLabel(r.source).replace(/^来源：/, ''),
+    source: sourceRange(r.source),
   };
 }
 
