@@ -207,9 +207,9 @@ async function runOne(n: number, o: Options, log: (s: string) => void): Promise<
     const inner = (ms?: number) => (ms !== undefined ? ` (in-process ${secs(ms)}, ${(sourceBytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s)` : '');
     log(`  ingest: ${ingFail ?? `${secs(ing.ms)}, ${(fig.ingest.mbps).toFixed(2)} MB/s${inner(fig.ingest.inMs)}, peak ${GiB(ing.peakRss)}`}`);
     if (ingFail) return fig;
-    // 1b. the same ingest again: warm cache, no notice changed
+    // 1b. the same ingest again: warm cache, no notice changed (--full: the whole run from the cache, not the no-change shortcut)
     log(`  ingest again (warm cache) …`);
-    const warm = await runMeasured(process.execPath, [tsx, join(proj, 'scripts/ingest/cli.ts'), '--sources', sources, '--out', proj, '--errata', errata], {
+    const warm = await runMeasured(process.execPath, [tsx, join(proj, 'scripts/ingest/cli.ts'), '--full', '--sources', sources, '--out', proj, '--errata', errata], {
       cwd: proj,
       env: cleanEnv({ CJZL_INGEST_CACHE: join(dir, 'ingest-cache') }),
       timeoutMs: o.stepTimeoutMs,

@@ -25,46 +25,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Erratum } from './errata';
 import type { ParsedFile } from './index';
+import { defaultCacheDir, ingestVersion } from './unchanged';
 
-const INGEST_DIR = import.meta.dirname;
-const ROOT = resolve(INGEST_DIR, '../..');
-
-/** Every file under dir (sorted, relative paths). */
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.map((p) => relative(dir, p)).sort();
-}
-
-let version: string | undefined;
-
-/** A hash of every file under `dir` (paths and bytes) and of `lockfile` when it exists. */
-export function hashSources(dir: string, lockfile?: string): string {
-  const h = createHash('sha256');
-  for (const f of listFiles(dir)) h.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
-  if (lockfile && existsSync(lockfile)) h.update('package-lock.json\0').update(readFileSync(lockfile));
-  return h.digest('hex').slice(0, 16);
-}
-
-/** The ingest's version: a hash of its source files (scripts/ingest/**) and of package-lock.json. */
-export function ingestVersion(): string {
-  return (version ??= hashSources(INGEST_DIR, join(ROOT, 'package-lock.json')));
-}
-
-export function defaultCacheDir(): string {
-  return process.env.CJZL_INGEST_CACHE || join(ROOT, 'node_modules/.cache/cjzl-ingest');
-}
+export { defaultCacheDir, hashSources, ingestVersion } from './unchanged';
 
 export interface CacheKeyInput {
   file: string;

@@ -1,5 +1,5 @@
 /**
- * npm run ingest [-- --check] [--strict] [--sources DIR] [--out DIR] [--max-bytes N] [--quiet] [--no-cache]
+ * npm run ingest [-- --check] [--strict] [--sources DIR] [--out DIR] [--max-bytes N] [--quiet] [--no-cache] [--full]
  *
  * decode → clean → segment → extract documents → registered extractors → link → emit,
  * for every file in content/sources/. Prints a report per file (encoding, documents,
@@ -10,46 +10,17 @@
  * of the report and do not stop the ingest; with --strict they are errors (exit 1, nothing written).
  * A notice whose bytes, errata and ingest version are unchanged is not parsed again (content-hash
  * cache under node_modules/.cache/cjzl-ingest/, scripts/ingest/cache.ts); --no-cache parses every file.
+ * When nothing changed since the last successful run — sources, errata, themes, the ingest program,
+ * and every generated file as it was written (scripts/ingest/unchanged.ts) — it stops at once,
+ * before the heavy modules load. `npm run ingest` enters through start.ts (plain Node) for that.
  */
 import { performance } from 'node:perf_hooks';
 import { formatWarning, IngestError, isIngestError } from './errors';
-import { IngestCache } from './cache';
-import { loadErrata } from './errata';
-import { runIngest, type IngestReport } from './run';
-import { planOutput, writeOutput } from './write';
+import type { IngestReport } from './run';
+import { decide, parseArgs, saveManifest, unchangedReport, type Decision } from './unchanged';
 
-interface Args {
-  check: boolean;
-  strict: boolean;
-  sources: string;
-  out: string;
-  maxBytes?: number;
-  quiet: boolean;
-  errata: string;
-  cache: boolean;
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { check: false, strict: false, sources: 'content/sources', out: '.', quiet: false, errata: 'content/errata.yaml', cache: true };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--check') args.check = true;
-    else if (a === '--quiet') args.quiet = true;
-    else if (a === '--no-cache') args.cache = false;
-    else if (a === '--strict') args.strict = true;
-    else if (a === '--sources') args.sources = value();
-    else if (a === '--out') args.out = value();
-    else if (a === '--errata') args.errata = value();
-    else if (a === '--max-bytes') args.maxBytes = Number(value());
-    else throw new Error(`unknown option ${a} (use --check, --strict, --sources DIR, --out DIR, --errata FILE, --max-bytes N, --quiet, --no-cache)`);
-  }
-  return args;
-}
+/** Set by start.ts when it has already asked unchanged.ts (and the answer was: run). */
+const DECIDED = Symbol.for('cjzl.ingest.decision');
 
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
 
@@ -92,7 +63,18 @@ async function main() {
   const log = (s: string) => {
     if (!args.quiet) process.stdout.write(s + '\n');
   };
-  log(`ingest: ${args.sources}${args.check ? ' (check)' : ''}`);
+  // The no-change fast path (unchanged.ts): nothing differs from the last successful run → nothing to do.
+  const decision = ((globalThis as Record<symbol, unknown>)[DECIDED] as Decision | undefined) ?? decide(args);
+  if (decision.unchanged) {
+    for (const line of unchangedReport(args, decision, (performance.now() - started) / 1000)) log(line);
+    return;
+  }
+  log(`ingest: ${args.sources}${args.check ? ' (check)' : ''} — full run (${decision.reason})`);
+  // The heavy modules (parser, extractors, serialisers) load only now; "ingest took" counts the
+  // check above and the run from here (module loading is not in it, as before the fast path).
+  const checked = performance.now() - started + (((globalThis as Record<symbol, unknown>)[Symbol.for('cjzl.ingest.checkMs')] as number | undefined) ?? 0);
+  const [{ IngestCache }, { loadErrata }, { runIngest }, { planOutput, writeOutput }] = await Promise.all([import('./cache'), import('./errata'), import('./run'), import('./write')]);
+  const loaded = performance.now();
   let report: IngestReport;
   try {
     const errata = loadErrata(args.errata);
@@ -129,10 +111,16 @@ async function main() {
     log(`coverage below 100% in ${lowCoverage.map((f) => f.file).join(', ')} (missing lines listed above)`);
     process.exitCode = 1;
   }
-  const secs = (performance.now() - started) / 1000;
+  const secs = (checked + performance.now() - loaded) / 1000;
   const mb = report.sourceBytes / 1e6;
   log(`ingest took ${secs.toFixed(2)} s (${mb.toFixed(2)} MB of sources, ${(mb / secs).toFixed(2)} MB/s); ${args.cache ? `${report.fromCache} file(s) from the cache` : 'cache off (--no-cache)'}`);
-  printWarnings(report, log);
+  const replay: string[] = [];
+  printWarnings(report, (s) => {
+    replay.push(s);
+    log(s);
+  });
+  // content/ now holds exactly this run's output: the next run with the same inputs has nothing to do.
+  if (!process.exitCode && decision.inputs) saveManifest(args, decision.inputs, { collections: Object.keys(report.collections), output: report.output, warnings: report.warnings.length, replay });
 }
 
 function reportErrors(e: unknown) {

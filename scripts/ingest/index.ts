@@ -5,7 +5,7 @@
  *   parseFile(name, bytes) → ParsedFile          one file (read → clean → segment → describe)
  * Reading is asynchronous only (the .docx/.doc/.pdf readers are); there is no per-format sync path.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -16,6 +16,9 @@ import type { CleanResult } from './clean';
 import type { DocumentMeta, NoticeRoot } from './types';
 import { readSource } from './readers/index';
 import { applyErrata, loadErrata, type Erratum, type AppliedErratum } from './errata';
+import { listSources } from './unchanged';
+
+export { listSources };
 
 export interface ParseOptions {
   maxBytes?: number;
@@ -64,17 +67,6 @@ export function parseText(file: string, text: string, info: { encoding: string; 
 export async function parseFile(file: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedFile> {
   const read = await readSource(file, bytes, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
   return parseText(file, read.text, read, options);
-}
-
-/**
- * Every file in dir, sorted by name (deterministic). Hidden files (".gitkeep", editor backups
- * starting with "." or "~$") are skipped; any other file is a source — one with an extension
- * we cannot read is refused by parseFile, never skipped silently.
- */
-export function listSources(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => !/^(?:\.|~\$)/.test(f) && statSync(join(dir, f)).isFile())
-    .sort();
 }
 
 export interface ParsedCorpus {
