@@ -14,6 +14,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import { parse as parseYaml } from 'yaml';
 import type { Nodes } from 'mdast';
 import type { CleanResult } from './clean';
+import { isPlainText } from './emit';
 import { portalLineText, type PortalField } from './portal';
 
 export interface Coverage {
@@ -38,14 +39,95 @@ export function mdxText(content: string, known?: Record<string, unknown>): { dat
   const m = /^---\n([\s\S]*?)\n?---\n/.exec(content);
   const data = known ?? (m ? ((parseYaml(m[1]!) as Record<string, unknown>) ?? {}) : {});
   const body = m ? content.slice(m[0].length) : content;
-  const tree = fromMarkdown(body, { extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()] });
-  const parts: string[] = [];
+  const tree = parseBody(body);
+  return { data, text: treeText(tree, []).join(''), tree };
+}
+
+const parseBody = (body: string) => fromMarkdown(body, { extensions: [mdxjs(), gfm()], mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown()] });
+
+/** Text, inline code and code values of a tree, in document order (what coverage searches). */
+function treeText(tree: Nodes, parts: string[]): string[] {
   const walk = (n: Nodes) => {
     if ('value' in n && typeof n.value === 'string' && (n.type === 'text' || n.type === 'inlineCode' || n.type === 'code')) parts.push(n.value);
     if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
   };
   walk(tree);
-  return { data, text: parts.join(''), tree };
+  return parts;
+}
+
+/** The text of one block of plain text (emit.ts isPlainText) as micromark reads it, or undefined. */
+function plainBlockText(b: string, parts: string[]): boolean {
+  if (b[0] === '|') {
+    const lines = b.split('\n');
+    const width = lines[0]!.split('|').length - 2;
+    if (width < 1 || lines.length < 2 || lines[1] !== `|${' - |'.repeat(width)}`) return false;
+    const texts: string[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      if (i === 1) continue;
+      const line = lines[i]!;
+      if (line[line.length - 1] !== '|') return false;
+      const cells = line.slice(1, -1).split('|');
+      if (cells.length !== width) return false;
+      for (const c of cells) {
+        if (c === ' ') continue;
+        const t = c.slice(1, -1);
+        if (c[0] !== ' ' || c[c.length - 1] !== ' ' || !isPlainText(t)) return false;
+        texts.push(t);
+      }
+    }
+    parts.push(...texts);
+    return true;
+  }
+  if (b[0] === '#') {
+    const m = /^#{1,6} ([^\n]*)$/.exec(b);
+    if (!m || !isPlainText(m[1]!)) return false;
+    parts.push(m[1]!);
+    return true;
+  }
+  if (b.includes('\n') || !isPlainText(b)) return false;
+  parts.push(b);
+  return true;
+}
+
+/**
+ * The text micromark (mdxjs + gfm) reads from a body (what follows the frontmatter) as the ingest
+ * writes it — blocks separated by one blank line — without running micromark over all of it, or
+ * undefined when that cannot be shown (the caller then parses the whole body). A block of plain
+ * text (emit.ts isPlainText: a `# text` heading, a paragraph of one line, a GFM table of plain cells
+ * under the delimiter row `| - | … |`) holds no character that opens a construct (emphasis, links,
+ * autolinks, character references, escapes, HTML/JSX, expressions, list or quote markers), so it
+ * reads as its text. Any other block is read by micromark alone, and must read as one paragraph,
+ * heading or table: those end at the blank line, and every block before it is closed, so the block
+ * reads the same alone as in the body (anything else — code, JSX, an expression, a list, a
+ * definition that could change another block — sends the whole body to micromark).
+ * tests/ingest/coverage-fast.test.ts checks it against micromark over the whole body on fast-check
+ * bodies full of markdown/MDX syntax and on every record of the seeds.
+ */
+export function bodyText(body: string): string | undefined {
+  if (body === '') return '';
+  if (body.length < 2 || body[0] !== '\n' || body[body.length - 1] !== '\n') return undefined;
+  const parts: string[] = [];
+  for (const b of body.slice(1, -1).split('\n\n')) {
+    if (plainBlockText(b, parts)) continue;
+    if (!b || b[0] === '\n' || /^[ \t]|\n[ \t]*\n|\n$/.test(b)) return undefined;
+    let tree: ReturnType<typeof parseBody>;
+    try {
+      tree = parseBody(b);
+    } catch {
+      return undefined; // (an MDX error alone may be no error in the whole body: let the whole body decide)
+    }
+    const only = tree.children.length === 1 ? tree.children[0]! : undefined;
+    if (!only || !['paragraph', 'heading', 'table'].includes(only.type)) return undefined;
+    treeText(only, parts);
+  }
+  return parts.join('');
+}
+
+/** mdxText's data and text, reading the body with bodyText (micromark over the whole body only when it must). */
+function recordText(content: string, known: Record<string, unknown>): { data: Record<string, unknown>; text: string } {
+  const m = /^---\n([\s\S]*?)\n?---\n/.exec(content);
+  const text = m ? bodyText(content.slice(m[0].length)) : undefined;
+  return text === undefined ? mdxText(content, known) : { data: known, text };
 }
 
 /**
@@ -56,7 +138,7 @@ export function mdxText(content: string, known?: Record<string, unknown>): { dat
  */
 export function coverage(file: string, cleaned: CleanResult, emitted: (string | { content: string; data: Record<string, unknown> })[]): Coverage {
   const records = emitted.map((e) => {
-    const { data, text } = typeof e === 'string' ? mdxText(e) : mdxText(e.content, e.data);
+    const { data, text } = typeof e === 'string' ? mdxText(e) : recordText(e.content, e.data);
     const src = data.source as { lines?: [number, number] } | undefined;
     const hay = squash(String(data.title ?? '')) + '\u0000' + squash(String(data.subtitle ?? '')) + '\u0000' + squash(text);
     const portal = Array.isArray(data.portal) ? (data.portal as PortalField[]) : [];

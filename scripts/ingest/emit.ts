@@ -125,9 +125,87 @@ export function canonical(value: unknown): unknown {
   return value;
 }
 
-export function bodyToMarkdown(body: RootContent[]): string {
+/** The library's serialisation of a body (the reference fastBodyMarkdown is checked against). */
+export function libraryMarkdown(body: RootContent[]): string {
   const root: Root = { type: 'root', children: body };
   return toMarkdown(root, toMarkdownOptions);
+}
+
+/**
+ * Text that mdast-util-to-markdown writes exactly as it is, wherever the ingest puts text (alone in a
+ * paragraph, a heading or a table cell), and that micromark (mdxjs + gfm) reads back as exactly that
+ * text. From the escape rules of the library with the MDX, GFM and EXTRA_UNSAFE extensions: no
+ * control character or line break; none of # & * < [ \\ ] _ ` { | } ~ @ (always escaped, or special
+ * in a cell); no `w.`/`W.` (www autolink) and no `p:/`/`s:/` (http(s) autolink); first character
+ * not a space, + - : = > (the rules that apply at the start of a line, with # * < [ _ ` ~ { | above),
+ * no ordered-list marker at the start (`1. `, `1.` alone, `1)`: the other start rules need digits
+ * before . or ), and ( is escaped only after ]) and no import/export there; last character not a space. Everything else — Chinese text, digits, letters, spaces between words and
+ * ! " $ % ' ( ) + , - . / : ; = > ? ^ inside the text — is written and read as it is. Most notice
+ * text is such text; shared with coverage.ts (the parse-back).
+ */
+const PLAIN_CHARS = /^[^\x00-\x20\x7f#&*<[\\\]_`{|}~@+\-:=>][^\x00-\x1f\x7f#&*<[\\\]_`{|}~@]*$/;
+const NOT_PLAIN = /[Ww]\.|[PpSs]:\/| $|^(?:import|export|\d+(?:\)|\.(?: |$)))/i;
+
+export function isPlainText(s: string): boolean {
+  return PLAIN_CHARS.test(s) && !NOT_PLAIN.test(s);
+}
+
+const plainText = (c: readonly PhrasingContent[]): string | undefined => (c.length === 1 && c[0]!.type === 'text' && isPlainText(c[0]!.value) ? c[0]!.value : undefined);
+
+/** One top-level block as the library writes it when its text is plain; undefined for anything else. */
+function plainBlock(b: RootContent): string | undefined {
+  if (b.type === 'paragraph') return plainText(b.children);
+  if (b.type === 'heading') {
+    const t = plainText(b.children);
+    return t === undefined ? undefined : `${'#'.repeat(b.depth)} ${t}`;
+  }
+  if (b.type === 'table') {
+    const width = b.children[0]?.children.length ?? 0;
+    if (!width || b.align?.length !== width || b.align.some((a) => a !== null)) return undefined;
+    const lines: string[] = [];
+    for (const row of b.children) {
+      if (row.children.length !== width) return undefined;
+      let line = '|';
+      for (const c of row.children) {
+        if (!c.children.length) line += ' |';
+        else {
+          const t = plainText(c.children);
+          if (t === undefined) return undefined;
+          line += ` ${t} |`;
+        }
+      }
+      lines.push(line);
+      // GFM's delimiter row (tablePipeAlign: false writes one dash a column) after the head row.
+      if (lines.length === 1) lines.push(`|${' - |'.repeat(width)}`);
+    }
+    return lines.join('\n');
+  }
+  return undefined;
+}
+
+/**
+ * The body as mdast-util-to-markdown writes it, block by block: a block whose text is plain
+ * (isPlainText) is written directly, any other through the library alone (the library writes each
+ * top-level block of a root with the same context — a line break before and after — and joins
+ * them with one blank line, so a body is the join of its blocks). tests/ingest/emit-fast.test.ts
+ * checks it against the library (fast-check bodies full of markdown/MDX syntax, and every record
+ * of the seeds); several times faster than the library on Chinese notices.
+ */
+export function bodyToMarkdown(body: RootContent[]): string {
+  if (!body.length) return libraryMarkdown(body);
+  const parts: string[] = [];
+  for (const b of body) {
+    const fast = plainBlock(b);
+    if (fast !== undefined) {
+      parts.push(fast);
+      continue;
+    }
+    const lib = libraryMarkdown([b]).replace(/\n$/, '');
+    // (an empty block or one ending in a line break would change the library's join or final newline)
+    if (!lib || /[\r\n]$/.test(lib)) return libraryMarkdown(body);
+    parts.push(lib);
+  }
+  return `${parts.join('\n\n')}\n`;
 }
 
 const YAML_OPTIONS = { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' } as const;
