@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import { remarkAutolinkCjk } from './src/integrations/remark-autolink-cjk.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import devIngest from './src/integrations/dev-ingest.ts';
+import contentStore from './src/integrations/content-store.ts';
 import { rehypeTableScroll, rehypeMaskMobile } from './src/integrations/rehype-cjzl.ts';
 import { rehypeErrataMarks } from './src/integrations/rehype-errata.ts';
 import { rehypeNoticeLayout } from './src/integrations/rehype-notice-layout.ts';
@@ -41,5 +42,6 @@ export default defineConfig({
     }),
   },
   // devIngest: `astro dev` re-runs the ingest when content/sources/ or content/errata.yaml changes.
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), pagefind(), devIngest()],
+  // contentStore: `astro build` reads the content store from Astro's cache file instead of bundling it (memory at scale).
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/embed/') }), pagefind(), devIngest(), contentStore()],
 });

@@ -43,7 +43,19 @@ interface EntryTypeLike {
   getRenderFunction?: (config: unknown) => Promise<RenderFn>;
 }
 
-export function mdxRecords(base: string): Loader {
+export interface RecordsOptions {
+  /**
+   * Render the body to HTML at load time (default true). Only collections whose pages call
+   * `render(entry)` need it (documents, work points); the others (cases, indicators, scoring …) show
+   * their frontmatter only, and rendering their bodies cost load time and kept HTML nobody read in
+   * the content store — twice at build time, in the loader's store and in the prerenderer's copy.
+   * Without it `render(entry)` gives an empty body.
+   */
+  render?: boolean;
+}
+
+export function mdxRecords(base: string, options: RecordsOptions = {}): Loader {
+  const renders = options.render !== false;
   // retainBody: false — pages use the frontmatter and the rendered HTML, never the raw body; keeping
   // it held a second copy of every record's text in the content store (and its serialized module).
   const inner = glob({ pattern: '*.mdx', base, retainBody: false });
@@ -60,16 +72,20 @@ export function mdxRecords(base: string): Loader {
       // in it (remarkPluginFrontmatter, unused here) would store every record's data twice.
       entryTypes.set('.mdx', {
         ...md,
-        getRenderFunction: md.getRenderFunction && (async (config: unknown) => {
-          const render = await md.getRenderFunction!(config);
-          return async (entry: unknown) => {
-            const out = await render(entry);
-            if (out?.metadata) delete out.metadata.frontmatter;
-            return out;
-          };
-        }),
+        getRenderFunction:
+          renders && md.getRenderFunction
+            ? async (config: unknown) => {
+                const render = await md.getRenderFunction!(config);
+                return async (entry: unknown) => {
+                  const out = await render(entry);
+                  if (out?.metadata) delete out.metadata.frontmatter;
+                  return out;
+                };
+              }
+            : undefined,
       });
-      const salt = renderFingerprint(context.config.root);
+      // A cached entry is re-read when the salt changes: rendering switched on or off changes it too.
+      const salt = `${renderFingerprint(context.config.root)}${renders ? '' : ':data'}`;
       const generateDigest = (data: Record<string, unknown> | string) => context.generateDigest(typeof data === 'string' ? `${salt}\n${data}` : { salt, data });
       return inner.load({ ...context, entryTypes, generateDigest } as LoaderContext);
     },

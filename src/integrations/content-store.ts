@@ -1,0 +1,66 @@
+import type { AstroIntegration } from 'astro';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+/**
+ * `astro build` only: the page generator reads the content store from Astro's cache file at run time
+ * instead of getting it bundled into its code (issue 13, memory at scale).
+ *
+ * Astro hands the content store (every record's frontmatter and rendered HTML) to the prerenderer
+ * as a virtual module, `astro:data-layer-content`, whose code is the whole store file inlined as one
+ * string literal: `export default JSON.parse("…")` — about 95 MB at 1,000 notices. Vite/Rolldown then
+ * bundles that string (the build holds it several times over: file, a validating parse, the module
+ * code, the bundler's copy, the output chunk: 1.4 GB of heap at 1,000 notices during "Building
+ * static entrypoints"), and the prerenderer keeps the 95 MB source of the chunk alive while it writes
+ * the pages, next to the parsed store.
+ *
+ * Here that module is replaced, for the build, by a few lines that read the same file
+ * (`<cacheDir>/data-store.json`, written by the content sync before bundling starts) and decode it
+ * with devalue, as Astro's own runtime does (`ImmutableDataStore.fromModule`: a Map is used as is).
+ * The pages get the same entries; only where the bytes come from changes. `astro dev` is untouched
+ * (it watches and hot-reloads the store through the original module), and so is the chunked store
+ * (`experimental.collectionStorage`), which this does not handle.
+ */
+const DATA_STORE_ID = 'astro:data-layer-content';
+const RESOLVED_ID = '\0cjzl:data-store-from-disk';
+
+export function dataStoreFromDisk(storeFile: string, devaluePath: string): Plugin {
+  return {
+    name: 'cjzl:data-store-from-disk',
+    enforce: 'pre',
+    // Before Astro's own resolver for the id (astro-content-virtual-mod-plugin), which would read and inline the file.
+    resolveId: {
+      order: 'pre',
+      handler(id) {
+        return id === DATA_STORE_ID ? RESOLVED_ID : undefined;
+      },
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      return [
+        `import { existsSync, readFileSync } from 'node:fs';`,
+        `import { unflatten } from ${JSON.stringify(devaluePath)};`,
+        `const file = ${JSON.stringify(storeFile)};`,
+        `export default existsSync(file) ? unflatten(JSON.parse(readFileSync(file, 'utf8'))) : new Map();`,
+      ].join('\n');
+    },
+  };
+}
+
+export default function contentStore(): AstroIntegration {
+  return {
+    name: 'cjzl-content-store',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'build') return;
+        const storage = (config.experimental as { collectionStorage?: unknown } | undefined)?.collectionStorage;
+        if (storage !== undefined && storage !== 'single-file') return;
+        // devalue: the encoder of Astro's store file, resolved from Astro itself (the same copy its runtime uses).
+        const devaluePath = createRequire(createRequire(import.meta.url).resolve('astro/package.json')).resolve('devalue');
+        const storeFile = fileURLToPath(new URL('data-store.json', config.cacheDir));
+        updateConfig({ vite: { plugins: [dataStoreFromDisk(storeFile, devaluePath)] } });
+      },
+    },
+  };
+}
