@@ -20,8 +20,8 @@
  * A file that cannot be read back is a miss (and is rewritten). `npm run ingest -- --no-cache` runs
  * without it.
  *
- * The same folder holds memos of the two later per-record stages that depend only on their inputs
- * (MemoPack below): emit (record → MDX) and coverage (a file's lines + its MDX → coverage).
+ * (Emit and coverage are not memoised: with their fast paths for plain text — emit.ts bodyToMarkdown,
+ * coverage.ts bodyText — computing them costs less than keying, loading and saving a memo of them.)
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -91,20 +91,6 @@ export class IngestCache {
     }
   }
 
-  private readonly packs = new Map<string, MemoPack>();
-
-  /** The memo of one per-record stage ('emit', 'coverage'), loaded on first use. */
-  memo(kind: string): MemoPack {
-    let m = this.packs.get(kind);
-    if (!m) this.packs.set(kind, (m = new MemoPack(join(this.dir, `${kind}.bin`))));
-    return m;
-  }
-
-  /** Writes the memos back (the ingest calls it after a run that produced its output). */
-  save(): void {
-    for (const m of this.packs.values()) m.save();
-  }
-
   /** Store right after the parse, before any later stage changes the tree. */
   put(k: CacheKeyInput, parsed: ParsedFile): void {
     const p = join(this.dir, `${this.key(k)}.bin`);
@@ -114,56 +100,6 @@ export class IngestCache {
       renameSync(tmp, p);
     } catch {
       // A cache that cannot be written is only slower.
-      rmSync(tmp, { force: true });
-    }
-  }
-}
-
-/**
- * Results of the per-record stages that depend only on their inputs (emit: a record → its MDX file;
- * coverage: a file's cleaned lines + the MDX of its documents → its coverage), from the last run,
- * keyed by a sha256 of those inputs (the record as JSON, …) in <cache>/<version>/<kind>.bin. Only
- * the entries used in a run are written back, so the pack holds one corpus. Like the parse cache it
- * cannot change the output: a changed input is another key, and the function is computed.
- */
-export class MemoPack {
-  private readonly file: string;
-  private readonly previous: Map<string, unknown>;
-  private readonly used = new Map<string, unknown>();
-  hits = 0;
-  misses = 0;
-
-  constructor(file: string) {
-    this.file = file;
-    let previous = new Map<string, unknown>();
-    try {
-      if (existsSync(file)) {
-        const v = deserialize(readFileSync(file)) as unknown;
-        if (v instanceof Map) previous = v as Map<string, unknown>;
-      }
-    } catch {
-      // unreadable: start empty
-    }
-    this.previous = previous;
-  }
-
-  get<T>(input: string, make: () => T): T {
-    const k = createHash('sha256').update(input).digest('base64');
-    let v = this.used.get(k) ?? this.previous.get(k);
-    if (v === undefined) {
-      v = make();
-      this.misses++;
-    } else this.hits++;
-    this.used.set(k, v);
-    return v as T;
-  }
-
-  save(): void {
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    try {
-      writeFileSync(tmp, serialize(this.used));
-      renameSync(tmp, this.file);
-    } catch {
       rmSync(tmp, { force: true });
     }
   }

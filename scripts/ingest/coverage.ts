@@ -14,7 +14,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import { parse as parseYaml } from 'yaml';
 import type { Nodes } from 'mdast';
 import type { CleanResult } from './clean';
-import { isPlainText } from './emit';
+import { isPlainLines, isPlainStrong, isPlainText, plainWithAt } from './emit';
 import { portalLineText, type PortalField } from './portal';
 
 export interface Coverage {
@@ -55,6 +55,13 @@ function treeText(tree: Nodes, parts: string[]): string[] {
   return parts;
 }
 
+/** Plain text as written (emit.ts plainWithAt: `\@` in e-mail addresses) → the text micromark reads, or undefined. */
+function readPlain(s: string): string | undefined {
+  if (isPlainText(s)) return s;
+  const u = s.replace(/\\@/g, '@');
+  return plainWithAt(u) === s ? u : undefined;
+}
+
 /** The text of one block of plain text (emit.ts isPlainText) as micromark reads it, or undefined. */
 function plainBlockText(b: string, parts: string[]): boolean {
   if (b[0] === '|') {
@@ -70,8 +77,8 @@ function plainBlockText(b: string, parts: string[]): boolean {
       if (cells.length !== width) return false;
       for (const c of cells) {
         if (c === ' ') continue;
-        const t = c.slice(1, -1);
-        if (c[0] !== ' ' || c[c.length - 1] !== ' ' || !isPlainText(t)) return false;
+        const t = c[0] === ' ' && c[c.length - 1] === ' ' ? readPlain(c.slice(1, -1)) : undefined;
+        if (t === undefined) return false;
         texts.push(t);
       }
     }
@@ -80,12 +87,32 @@ function plainBlockText(b: string, parts: string[]): boolean {
   }
   if (b[0] === '#') {
     const m = /^#{1,6} ([^\n]*)$/.exec(b);
-    if (!m || !isPlainText(m[1]!)) return false;
-    parts.push(m[1]!);
+    const t = m ? readPlain(m[1]!) : undefined;
+    if (t === undefined) return false;
+    parts.push(t);
     return true;
   }
-  if (b.includes('\n') || !isPlainText(b)) return false;
-  parts.push(b);
+  if (b.startsWith('- ')) {
+    // a tight bullet list (task list) of plain one-line items
+    const texts: string[] = [];
+    for (const line of b.split('\n')) {
+      const m = /^- (?:\[[ x]\] )?(.*)$/.exec(line);
+      const t = m ? readPlain(m[1]!) : undefined;
+      if (t === undefined) return false;
+      texts.push(t);
+    }
+    parts.push(...texts);
+    return true;
+  }
+  const strong = /^\*\*([^\n]*)\*\*$/.exec(b);
+  if (strong) {
+    if (!isPlainText(strong[1]!) || !isPlainStrong(strong[1]!)) return false;
+    parts.push(strong[1]!);
+    return true;
+  }
+  const t = b.includes('\n') ? (isPlainLines(b) ? b : undefined) : readPlain(b);
+  if (t === undefined) return false;
+  parts.push(t);
   return true;
 }
 
@@ -93,8 +120,8 @@ function plainBlockText(b: string, parts: string[]): boolean {
  * The text micromark (mdxjs + gfm) reads from a body (what follows the frontmatter) as the ingest
  * writes it — blocks separated by one blank line — without running micromark over all of it, or
  * undefined when that cannot be shown (the caller then parses the whole body). A block of plain
- * text (emit.ts isPlainText: a `# text` heading, a paragraph of one line, a GFM table of plain cells
- * under the delimiter row `| - | … |`) holds no character that opens a construct (emphasis, links,
+ * text (emit.ts isPlainText: a `# text` heading, a paragraph of plain lines, a `**caption**`, a GFM
+ * table of plain cells under the delimiter row `| - | … |`, a tight `- [ ] item` list of plain lines) holds no character that opens a construct (emphasis, links,
  * autolinks, character references, escapes, HTML/JSX, expressions, list or quote markers), so it
  * reads as its text. Any other block is read by micromark alone, and must read as one paragraph,
  * heading or table: those end at the blank line, and every block before it is closed, so the block

@@ -150,11 +150,58 @@ export function isPlainText(s: string): boolean {
   return PLAIN_CHARS.test(s) && !NOT_PLAIN.test(s);
 }
 
-const plainText = (c: readonly PhrasingContent[]): string | undefined => (c.length === 1 && c[0]!.type === 'text' && isPlainText(c[0]!.value) ? c[0]!.value : undefined);
+/**
+ * Plain text in `**…**` whose first and last characters are neither whitespace nor punctuation or
+ * symbols (micromark's classes): the serialiser then encodes neither edge, and the marks read as strong.
+ */
+export function isPlainStrong(s: string): boolean {
+  return /^[^\p{P}\p{S}\s][^]*$/u.test(s) && /[^\p{P}\p{S}\s]$/u.test(s);
+}
+
+/** A paragraph's text over several lines: every line plain (each line start obeys the same rules). */
+export function isPlainLines(s: string): boolean {
+  return s.split('\n').every(isPlainText);
+}
+
+/**
+ * Plain text but for `@` (e-mail addresses in contact lines): the serialiser escapes an `@` between
+ * [+\-.\w] and [\-.\w] (the e-mail autolink rule of GFM) and no other; micromark reads `\@` as `@`.
+ */
+const AT_ESCAPED = /(?<=[+\-.\w])@(?=[\-.\w])/g;
+export function plainWithAt(s: string): string | undefined {
+  if (isPlainText(s)) return s;
+  if (!s.includes('@') || s.includes('@@') || !isPlainText(s.replace(/@/g, 'a'))) return undefined;
+  return s.replace(AT_ESCAPED, '\\@');
+}
+
+const plainText = (c: readonly PhrasingContent[]): string | undefined => (c.length === 1 && c[0]!.type === 'text' ? plainWithAt(c[0]!.value) : undefined);
 
 /** One top-level block as the library writes it when its text is plain; undefined for anything else. */
 function plainBlock(b: RootContent): string | undefined {
-  if (b.type === 'paragraph') return plainText(b.children);
+  if (b.type === 'paragraph') {
+    const c = b.children;
+    if (c.length === 1 && c[0]!.type === 'text') {
+      const v = c[0]!.value;
+      return v.includes('\n') ? (isPlainLines(v) ? v : undefined) : plainWithAt(v);
+    }
+    // A caption (bold paragraph): `**text**` when no character reference is needed at its edges.
+    const inner = c.length === 1 && c[0]!.type === 'strong' && c[0]!.children.length === 1 ? c[0]!.children[0]! : undefined;
+    if (inner?.type === 'text' && isPlainText(inner.value) && isPlainStrong(inner.value)) return `**${inner.value}**`;
+    return undefined;
+  }
+  // A tight bullet list (task list) of one plain line an item, as the indicators' 材料 lists are.
+  if (b.type === 'list') {
+    if (b.ordered || b.spread !== false || !b.children.length) return undefined;
+    const lines: string[] = [];
+    for (const item of b.children) {
+      const p = item.children[0];
+      if (item.spread !== false || item.children.length !== 1 || p?.type !== 'paragraph') return undefined;
+      const t = plainText(p.children);
+      if (t === undefined) return undefined;
+      lines.push(`- ${item.checked === true ? '[x] ' : item.checked === false ? '[ ] ' : ''}${t}`);
+    }
+    return lines.join('\n');
+  }
   if (b.type === 'heading') {
     const t = plainText(b.children);
     return t === undefined ? undefined : `${'#'.repeat(b.depth)} ${t}`;
@@ -185,26 +232,39 @@ function plainBlock(b: RootContent): string | undefined {
 
 /**
  * The body as mdast-util-to-markdown writes it, block by block: a block whose text is plain
- * (isPlainText) is written directly, any other through the library alone (the library writes each
- * top-level block of a root with the same context — a line break before and after — and joins
- * them with one blank line, so a body is the join of its blocks). tests/ingest/emit-fast.test.ts
+ * (isPlainText) is written directly, runs of other blocks through the library (the library writes
+ * each top-level block of a root with the same context — a line break before and after — and joins
+ * blocks with one blank line unless a join rule says otherwise, which only lists and code use, and
+ * a plain block between two runs is neither, so a body is the join of its parts). tests/ingest/emit-fast.test.ts
  * checks it against the library (fast-check bodies full of markdown/MDX syntax, and every record
  * of the seeds); several times faster than the library on Chinese notices.
  */
 export function bodyToMarkdown(body: RootContent[]): string {
   if (!body.length) return libraryMarkdown(body);
   const parts: string[] = [];
-  for (const b of body) {
-    const fast = plainBlock(b);
-    if (fast !== undefined) {
-      parts.push(fast);
+  // Blocks the library writes go to it together, as a run of neighbours (state carried from one block
+  // to the next, such as the bullet of two adjacent lists, stays within the run).
+  let run: RootContent[] = [];
+  const flush = (): boolean => {
+    if (!run.length) return true;
+    const lib = libraryMarkdown(run).replace(/\n$/, '');
+    run = [];
+    // (an empty run or one ending in a line break would change the library's join or final newline)
+    if (!lib || /[\r\n]$/.test(lib)) return false;
+    parts.push(lib);
+    return true;
+  };
+  for (const [i, b] of body.entries()) {
+    // (a list next to a list: the second takes the other bullet, so the library writes both)
+    const fast = b.type === 'list' && (body[i - 1]?.type === 'list' || body[i + 1]?.type === 'list') ? undefined : plainBlock(b);
+    if (fast === undefined) {
+      run.push(b);
       continue;
     }
-    const lib = libraryMarkdown([b]).replace(/\n$/, '');
-    // (an empty block or one ending in a line break would change the library's join or final newline)
-    if (!lib || /[\r\n]$/.test(lib)) return libraryMarkdown(body);
-    parts.push(lib);
+    if (!flush()) return libraryMarkdown(body);
+    parts.push(fast);
   }
+  if (!flush()) return libraryMarkdown(body);
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -212,34 +272,65 @@ const YAML_OPTIONS = { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultK
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RESERVED_KEY = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
 
+const YAML_NAMED_ESCAPES: Record<string, string> = { '0000': '0', '0007': 'a', '000b': 'v', '001b': 'e', '0085': 'N', '00a0': '_', '2028': 'L', '2029': 'P' };
+
+/**
+ * A double-quoted YAML string as `yaml` (2.x, stringifyString.js doubleQuotedString, ISC licence)
+ * writes it with lineWidth 0 for a value in a block collection: the JSON string with YAML's spelling
+ * of the escapes (\u0000 → \0, \u00XX → \xXX, …), a space before \n escaped, and — in a string of
+ * 40 characters or more (doubleQuotedMinMultiLineLength) — each \n but a final one written as a
+ * line break (a blank line, and one more per further \n) continuing at `indent`.
+ */
+function doubleQuoted(value: string, indent: string): string {
+  const json = JSON.stringify(value);
+  if (!json.includes('\\')) return json;
+  let str = '';
+  let start = 0;
+  for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+    if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+      str += json.slice(start, i) + '\\ ';
+      i += 1;
+      start = i;
+      ch = '\\';
+    }
+    if (ch !== '\\') continue;
+    if (json[i + 1] === 'u') {
+      str += json.slice(start, i);
+      const code = json.substr(i + 2, 4);
+      const named = YAML_NAMED_ESCAPES[code];
+      str += named !== undefined ? `\\${named}` : code.startsWith('00') ? `\\x${code.slice(2)}` : json.substr(i, 6);
+      i += 5;
+      start = i + 1;
+    } else if (json[i + 1] === 'n' && json[i + 2] !== '"' && json.length >= 40) {
+      str += json.slice(start, i) + '\n\n';
+      while (json[i + 2] === '\\' && json[i + 3] === 'n' && json[i + 4] !== '"') {
+        str += '\n';
+        i += 2;
+      }
+      str += indent;
+      if (json[i + 2] === ' ') str += '\\';
+      i += 1;
+      start = i + 1;
+    } else i += 1;
+  }
+  return start ? str + json.slice(start) : json;
+}
+
 /**
  * The frontmatter exactly as `yaml`'s stringify(value, YAML_OPTIONS) writes it, for the common case
- * only — maps with plain identifier keys, sequences, safe integers, booleans, null and strings (a
- * double-quoted YAML string is the JSON string with YAML's spelling of the escapes; a string of 40
- * characters or more with a line break, which the library folds, is left to it) — and undefined for
- * anything else, which then goes through `yaml` itself. About
+ * only — maps with plain identifier keys, sequences, safe integers, booleans, null and strings
+ * (doubleQuoted) — and undefined for anything else, which then goes through `yaml` itself. About
  * ten times faster than the library on the ingest's records; tests/ingest/emit-yaml.test.ts checks
  * it against the library on generated values (fast-check) and on every record of the seeds.
  */
 export function fastFrontmatter(value: unknown): string | undefined {
   const out: string[] = [];
-  const scalar = (v: unknown): string | undefined => {
+  const scalar = (v: unknown, indent: string): string | undefined => {
     if (v === null) return 'null';
     if (typeof v === 'boolean') return String(v);
     if (typeof v === 'number') return Number.isSafeInteger(v) ? String(v) : undefined;
-    if (typeof v === 'string') {
-      const j = JSON.stringify(v);
-      // A line break in a string of 40 characters or more is folded onto the next line by the library.
-      if (j.length >= 40 && j.includes('\\n')) return undefined;
-      // JSON's escapes in YAML's spelling (yaml's doubleQuotedString): \u0000 → \0, \u00XX → \xXX, …; a space before \n → "\ ".
-      return j.replace(/( ?)\\(u[0-9a-f]{4}|.)/g, (_m, sp: string, e: string) => {
-        if (e === 'n') return sp ? '\\ \\n' : '\\n';
-        if (e[0] !== 'u') return `${sp}\\${e}`;
-        const code = e.slice(1);
-        const named: Record<string, string> = { '0000': '0', '0007': 'a', '000b': 'v', '001b': 'e', '0085': 'N', '00a0': '_', '2028': 'L', '2029': 'P' };
-        return sp + (named[code] !== undefined ? `\\${named[code]}` : code.startsWith('00') ? `\\x${code.slice(2)}` : `\\${e}`);
-      });
-    }
+    // (a line break in a string of 40 characters or more continues on the next line, at the indent of its collection + 2)
+    if (typeof v === 'string') return doubleQuoted(v, `${indent}  `);
     return undefined;
   };
   const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
@@ -251,7 +342,7 @@ export function fastFrontmatter(value: unknown): string | undefined {
         out.push(`${indent}${k}:`);
         if (!(Array.isArray(v) ? seq(v, indent + '  ') : map(v as Record<string, unknown>, indent + '  '))) return false;
       } else {
-        const s = Array.isArray(v) ? '[]' : isMap(v) ? '{}' : scalar(v);
+        const s = Array.isArray(v) ? '[]' : isMap(v) ? '{}' : scalar(v, indent);
         if (s === undefined) return false;
         out.push(`${indent}${k}: ${s}`);
       }
@@ -265,7 +356,7 @@ export function fastFrontmatter(value: unknown): string | undefined {
         if (!(Array.isArray(v) ? seq(v, indent + '  ') : map(v as Record<string, unknown>, indent + '  '))) return false;
         out[at] = `${indent}- ${out[at]!.slice(indent.length + 2)}`;
       } else {
-        const s = Array.isArray(v) ? '[]' : isMap(v) ? '{}' : scalar(v);
+        const s = Array.isArray(v) ? '[]' : isMap(v) ? '{}' : scalar(v, indent);
         if (s === undefined) return false;
         out.push(`${indent}- ${s}`);
       }
@@ -278,7 +369,7 @@ export function fastFrontmatter(value: unknown): string | undefined {
 
 /** Frontmatter (yaml) + body (mdast → markdown). */
 export function serializeMdx(data: Record<string, unknown>, body: RootContent[]): string {
-  const c = canonical(data);
+  const c = canonicalData(data);
   const yaml = fastFrontmatter(c) ?? stringify(c, YAML_OPTIONS);
   const md = body.length ? bodyToMarkdown(body) : '';
   return `---\n${yaml}---\n${md ? `\n${md}` : ''}`;
@@ -391,9 +482,20 @@ export function locateErrata(
   });
 }
 
+/**
+ * canonical(data), once per data object: the MDX frontmatter and content/data/<collection>.json are
+ * written from the same record (a record's data is not changed once it is emitted).
+ */
+const canonicalOf = new WeakMap<object, unknown>();
+function canonicalData(data: Record<string, unknown>): unknown {
+  let c = canonicalOf.get(data);
+  if (c === undefined) canonicalOf.set(data, (c = canonical(data)));
+  return c;
+}
+
 /** content/data/<collection>.json: every record's frontmatter, sorted by id. */
 export function collectionJson(records: RecordOut[]): string {
-  const data = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r) => canonical(r.data));
+  const data = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r) => canonicalData(r.data));
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 

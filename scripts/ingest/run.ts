@@ -200,8 +200,7 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
   const perFile = new Map<string, { content: string; data: Record<string, unknown> }[]>();
   /** Each record is emitted once (a published document: for its file's coverage, then reused for the output). */
   const docFiles = new Map<RecordOut, EmittedFile>();
-  // With a cache, emit and coverage results of unchanged inputs come from the last run (cache.ts MemoPack).
-  const emit = (r: RecordOut): EmittedFile => (options.cache ? options.cache.memo('emit').get(JSON.stringify(r), () => emitRecord(r)) : emitRecord(r));
+  const emit = (r: RecordOut): EmittedFile => emitRecord(r);
   const keptOf = new Map(duplicates.map((d) => [d.dropped, d.kept]));
   for (const root of corpus.roots) {
     for (const doc of root.children) {
@@ -230,9 +229,7 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
 
   const files: FileReport[] = parsed.map((p) => {
     const emitted = perFile.get(p.root.data.file) ?? [];
-    const cov = options.cache
-      ? options.cache.memo('coverage').get(JSON.stringify([p.root.data.file, p.clean, emitted.map((e) => e.content)]), () => coverage(p.root.data.file, p.clean, emitted))
-      : coverage(p.root.data.file, p.clean, emitted);
+    const cov = coverage(p.root.data.file, p.clean, emitted);
     return {
       file: p.root.data.file,
       encoding: p.root.data.encoding,
@@ -245,7 +242,6 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
     };
   });
   if (options.strict && warnings.length) throw new AggregateError(warnings.map(warningError), `${warnings.length} warning(s) under --strict`);
-  options.cache?.save();
   return { files, duplicates, extractors: extractorCounts, notes, warnings, collections, documents, records: all, output, fromCache, sourceBytes };
 }
 

@@ -120,19 +120,27 @@ function occurrences(hay: string, needle: string): number[] {
   return out;
 }
 
+/** A theme's terms normalised once (matchThemes runs for every record: thousands of times at scale). */
+const normalisedTerms = new WeakMap<Theme, { exclude: string[]; synonyms: string[] }>();
+function termsOf(theme: Theme): { exclude: string[]; synonyms: string[] } {
+  let t = normalisedTerms.get(theme);
+  if (!t) normalisedTerms.set(theme, (t = { exclude: theme.exclude.map(normaliseForMatch), synonyms: theme.synonyms.map(normaliseForMatch) }));
+  return t;
+}
+
 /** Themes found in `text`, each with the terms that matched. */
 export function matchThemes(text: string, themes: Theme[] = loadThemes()): ThemeMatch[] {
   const hay = normaliseForMatch(text);
   const out: ThemeMatch[] = [];
   for (const theme of themes) {
+    const norm = termsOf(theme);
     const blocked: Array<[number, number]> = [];
-    for (const ex of theme.exclude) {
-      const n = normaliseForMatch(ex);
+    for (const n of norm.exclude) {
       for (const s of occurrences(hay, n)) blocked.push([s, s + n.length]);
     }
     const hits: Hit[] = [];
-    for (const term of theme.synonyms) {
-      const n = normaliseForMatch(term);
+    for (const [i, term] of theme.synonyms.entries()) {
+      const n = norm.synonyms[i]!;
       for (const s of occurrences(hay, n)) {
         const e = s + n.length;
         if (blocked.some(([bs, be]) => s >= bs && e <= be)) continue;

@@ -29,6 +29,19 @@ const block: fc.Arbitrary<RootContent> = fc.oneof(
   { weight: 4, arbitrary: text.map((v): RootContent => ({ type: 'paragraph', children: [t(v)] })) },
   { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 6 }), text).map(([d, v]): RootContent => ({ type: 'heading', depth: d as 1, children: [t(v)] })) },
   { weight: 1, arbitrary: text.map((v): RootContent => ({ type: 'paragraph', children: [{ type: 'strong', children: [t(v)] }] })) },
+  { weight: 1, arbitrary: fc.constantFrom('表1 统计', '附件说明', '（一）说明', 'a', '一') .map((v): RootContent => ({ type: 'paragraph', children: [{ type: 'strong', children: [t(v)] }] })) },
+  // task lists and lists (the indicators' bodies), adjacent ones included
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.boolean(), fc.array(fc.tuple(fc.constantFrom(null, true, false), text), { minLength: 1, maxLength: 3 })).map(
+      ([ordered, items]): RootContent => ({
+        type: 'list',
+        ordered,
+        spread: false,
+        children: items.map(([checked, v]) => ({ type: 'listItem', checked, spread: false, children: [{ type: 'paragraph', children: [t(v)] }] })),
+      }),
+    ),
+  },
   {
     weight: 2,
     arbitrary: fc.integer({ min: 1, max: 4 }).chain((w) =>
@@ -103,7 +116,7 @@ describe('fast serialisation and parse-back', () => {
     const samples = [
       '*强调*', '**加粗**', '_下划_', '~~删除~~', '`代码`', '<b>标签</b>', '<X />', '{表达式}', '&amp;与', '&#x4e00;', '\\*转义', '[链接](地址)', '![图](地址)', '[^1]',
       'http://a.cn/x', 'www.a.cn', 'a@b.cn', '1. 列表', '1) 列表', '- 列表', '+ 列表', '> 引用', '# 标题 #', '标题\n===', '标题\n---', '    缩进', '　全角空格开头', '结尾空格 ',
-      '前*强调*后', '前**加粗**后', '前~~删除~~后', '前`代码`后', '前<b>标签</b>后', '前{表达式}后', '前&amp;后', '前\\*后', '前[链接](地址)后', '前 http://a.cn 后', '前 www.a.cn 后', '前 a@b.cn 后', '前[^1]后',
+      '邮箱：a\\@b.cn', '邮箱：a@b.cn', 'x \\@ y', '\\@开头', 'a\\@\\@b', '前*强调*后', '前**加粗**后', '前~~删除~~后', '前`代码`后', '前<b>标签</b>后', '前{表达式}后', '前&amp;后', '前\\*后', '前[链接](地址)后', '前 http://a.cn 后', '前 www.a.cn 后', '前 a@b.cn 后', '前[^1]后',
       'import x from "y"', 'export const a = 1', '| a | b |\n| - | - |\n| *c* | d |', '| a |\n| - |\n| b | c |', '第一段\n第二行', '```\n代码\n```', '[x]: http://a\n\n[x]',
     ];
     for (const s of samples) {

@@ -1,6 +1,6 @@
 /**
  * fastFrontmatter (scripts/ingest/emit.ts) writes what `yaml`'s stringify writes with the ingest's
- * options, or declines (undefined) and lets the library write it: checked on generated values
+ * options (long strings with line breaks included, at every depth), or declines (undefined) and lets the library write it: checked on generated values
  * (fast-check, seed fixed) and on the frontmatter of every record of the seeds (most of which it answers).
  */
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,8 @@ describe('fastFrontmatter', () => {
     const str = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 30 }),
       fc.string({ unit: 'binary', maxLength: 12 }),
+      // long strings with line breaks (continued on further lines by the library)
+      fc.array(fc.constantFrom('一二三四五六七八九十', '法治政府建设', '\n', '\n\n', ' \n', '\n ', ' ', 'abc', '\t', '\u2028', '"', '\\', '---'), { maxLength: 16 }).map((a) => a.join('')),
       fc.constantFrom('', ' ', 'a\nb', ' lead', 'trail ', '---', '--- x', '...', '%TAG', '"q"', '\\', 'a: b', '- x', '# c', '豫法政办〔2019〕10号', '\u2028', '\u00a0x', 'tab\there', '\u0085'),
     );
     const scalar = fc.oneof({ weight: 6, arbitrary: str }, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
