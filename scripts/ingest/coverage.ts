@@ -104,10 +104,14 @@ function plainBlockText(b: string, parts: string[]): boolean {
     parts.push(...texts);
     return true;
   }
-  const strong = /^\*\*([^\n]*)\*\*$/.exec(b);
-  if (strong) {
-    if (!isPlainText(strong[1]!) || !isPlainStrong(strong[1]!)) return false;
-    parts.push(strong[1]!);
+  if (b.includes('**') && !b.includes('\n')) {
+    // plain text with bold spans: text **bold** text …, each bold span with letters at its edges
+    const seg = b.split('**');
+    if (seg.length % 2 === 0) return false;
+    for (const [i, t] of seg.entries()) {
+      if (i % 2 ? !isPlainText(t) || !isPlainStrong(t) : t ? !isPlainText(t) : i !== 0 && i !== seg.length - 1) return false;
+    }
+    parts.push(seg.join(''));
     return true;
   }
   const t = b.includes('\n') ? (isPlainLines(b) ? b : undefined) : readPlain(b);
@@ -120,7 +124,7 @@ function plainBlockText(b: string, parts: string[]): boolean {
  * The text micromark (mdxjs + gfm) reads from a body (what follows the frontmatter) as the ingest
  * writes it — blocks separated by one blank line — without running micromark over all of it, or
  * undefined when that cannot be shown (the caller then parses the whole body). A block of plain
- * text (emit.ts isPlainText: a `# text` heading, a paragraph of plain lines, a `**caption**`, a GFM
+ * text (emit.ts isPlainText: a `# text` heading, a paragraph of plain lines, text with `**bold**` spans, a GFM
  * table of plain cells under the delimiter row `| - | … |`, a tight `- [ ] item` list of plain lines) holds no character that opens a construct (emphasis, links,
  * autolinks, character references, escapes, HTML/JSX, expressions, list or quote markers), so it
  * reads as its text. Any other block is read by micromark alone, and must read as one paragraph,

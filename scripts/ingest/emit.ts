@@ -184,9 +184,21 @@ function plainBlock(b: RootContent): string | undefined {
       const v = c[0]!.value;
       return v.includes('\n') ? (isPlainLines(v) ? v : undefined) : plainWithAt(v);
     }
-    // A caption (bold paragraph): `**text**` when no character reference is needed at its edges.
-    const inner = c.length === 1 && c[0]!.type === 'strong' && c[0]!.children.length === 1 ? c[0]!.children[0]! : undefined;
-    if (inner?.type === 'text' && isPlainText(inner.value) && isPlainStrong(inner.value)) return `**${inner.value}**`;
+    // Text with bold spans (a caption, the figures of a case): `**text**` when no character reference is
+    // needed at its edges, never two bold spans side by side (the library then changes the marks).
+    let out = '';
+    for (const [i, x] of c.entries()) {
+      if (x.type === 'text') {
+        // (two text nodes side by side are checked by the library as one text: leave that to it)
+        if (!x.value || !isPlainText(x.value) || c[i - 1]?.type === 'text') return undefined;
+        out += x.value;
+        continue;
+      }
+      const inner = x.type === 'strong' && x.children.length === 1 ? x.children[0]! : undefined;
+      if (c[i - 1]?.type === 'strong' || inner?.type !== 'text' || !isPlainText(inner.value) || !isPlainStrong(inner.value)) return undefined;
+      out += `**${inner.value}**`;
+    }
+    if (out) return out;
     return undefined;
   }
   // A tight bullet list (task list) of one plain line an item, as the indicators' 材料 lists are.

@@ -30,6 +30,13 @@ const block: fc.Arbitrary<RootContent> = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 6 }), text).map(([d, v]): RootContent => ({ type: 'heading', depth: d as 1, children: [t(v)] })) },
   { weight: 1, arbitrary: text.map((v): RootContent => ({ type: 'paragraph', children: [{ type: 'strong', children: [t(v)] }] })) },
   { weight: 1, arbitrary: fc.constantFrom('表1 统计', '附件说明', '（一）说明', 'a', '一') .map((v): RootContent => ({ type: 'paragraph', children: [{ type: 'strong', children: [t(v)] }] })) },
+  // text with bold figures (the cases' paragraphs)
+  {
+    weight: 2,
+    arbitrary: fc.array(fc.oneof(fc.constantFrom('建立了', '，', '。', '%', '前', ' ', '', 'w', '.x', '1.'), text).map((v): PhrasingContent => t(v)).chain((x) => fc.oneof(fc.constant(x), fc.constantFrom('4类', '706家', '100%', '（一）', 'w', ' a', 'ab', '一').map((v): PhrasingContent => ({ type: 'strong', children: [t(v)] })))), { minLength: 1, maxLength: 6 }).map(
+      (children): RootContent => ({ type: 'paragraph', children }),
+    ),
+  },
   // task lists and lists (the indicators' bodies), adjacent ones included
   {
     weight: 1,
