@@ -282,7 +282,8 @@ export function bodyToMarkdown(body: RootContent[]): string {
 
 const YAML_OPTIONS = { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' } as const;
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const RESERVED_KEY = /^(?:true|false|null|yes|no|on|off|y|n)$/i;
+// (keys the YAML 1.2 core schema would read as a boolean or null are quoted by the library: left to it)
+const RESERVED_KEY = /^(?:true|false|null)$/i;
 
 const YAML_NAMED_ESCAPES: Record<string, string> = { '0000': '0', '0007': 'a', '000b': 'v', '001b': 'e', '0085': 'N', '00a0': '_', '2028': 'L', '2029': 'P' };
 
@@ -330,7 +331,7 @@ function doubleQuoted(value: string, indent: string): string {
 
 /**
  * The frontmatter exactly as `yaml`'s stringify(value, YAML_OPTIONS) writes it, for the common case
- * only — maps with plain identifier keys, sequences, safe integers, booleans, null and strings
+ * only — maps with plain identifier keys, sequences, finite numbers, booleans, null and strings
  * (doubleQuoted) — and undefined for anything else, which then goes through `yaml` itself. About
  * ten times faster than the library on the ingest's records; tests/ingest/emit-yaml.test.ts checks
  * it against the library on generated values (fast-check) and on every record of the seeds.
@@ -340,7 +341,8 @@ export function fastFrontmatter(value: unknown): string | undefined {
   const scalar = (v: unknown, indent: string): string | undefined => {
     if (v === null) return 'null';
     if (typeof v === 'boolean') return String(v);
-    if (typeof v === 'number') return Number.isSafeInteger(v) ? String(v) : undefined;
+    // (numbers as yaml's stringifyNumber writes them: JSON's spelling, -0 as -0)
+    if (typeof v === 'number') return Number.isFinite(v) ? (Object.is(v, -0) ? '-0' : JSON.stringify(v)) : undefined;
     // (a line break in a string of 40 characters or more continues on the next line, at the indent of its collection + 2)
     if (typeof v === 'string') return doubleQuoted(v, `${indent}  `);
     return undefined;

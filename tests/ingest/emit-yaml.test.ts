@@ -17,7 +17,7 @@ describe('fastFrontmatter', () => {
   it('equals the yaml library on generated values whenever it answers', () => {
     const key = fc.oneof(
       { weight: 8, arbitrary: fc.constantFrom('id', 'title', 'source', 'lines', 'a_b', 'x1', 'docNumber') },
-      { weight: 1, arbitrary: fc.constantFrom('true', 'null', 'no', '2023', 'a-b', 'k y', '标题') },
+      { weight: 1, arbitrary: fc.constantFrom('true', 'null', 'no', 'n', 'y', 'yes', 'True', 'NULL', 'FaLsE', '2023', 'a-b', 'k y', '标题') },
       { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
     );
     const str = fc.oneof(

@@ -9,12 +9,21 @@
 import { extname } from 'node:path';
 import { tooLarge } from '../decode';
 import { IngestError } from '../errors';
-import { docReader } from './doc';
-import { docxReader } from './docx';
-import { htmlReader } from './html';
-import { pdfReader } from './pdf';
 import { textReader } from './text';
 import type { ReadOptions, ReadResult, Reader } from './types';
+
+/**
+ * A reader whose module (and library: mammoth, word-extractor, rehype-parse, unpdf) loads on its
+ * first file, so a corpus of text files never loads them (a second of `npm run ingest`'s start).
+ */
+function lazy(format: string, label: string, load: () => Promise<Reader>): Reader {
+  let loaded: Promise<Reader> | undefined;
+  return { format, label, read: async (bytes, options) => (await (loaded ??= load())).read(bytes, options) };
+}
+const docxReader = lazy('docx', 'Word document (.docx)', async () => (await import('./docx')).docxReader);
+const docReader = lazy('doc', 'Word 97–2003 document (.doc)', async () => (await import('./doc')).docReader);
+const htmlReader = lazy('html', 'web page (.html/.htm)', async () => (await import('./html')).htmlReader);
+const pdfReader = lazy('pdf', 'PDF document (.pdf)', async () => (await import('./pdf')).pdfReader);
 
 export type { ReadOptions, ReadResult, Reader } from './types';
 
