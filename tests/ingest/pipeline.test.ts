@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { runIngest } from '../../scripts/ingest/run';
 import { loadErrata } from '../../scripts/ingest/errata';
 import { IngestError } from '../../scripts/ingest/errors';
 import { coverage } from '../../scripts/ingest/coverage';
 import { parseCorpus } from '../../scripts/ingest/index';
 import { documentRecord, emitRecord } from '../../scripts/ingest/emit';
+import { fileTree } from '../helpers/file-tree';
 
 const SEEDS = 'content/sources';
 const errata = loadErrata('content/errata.yaml');
@@ -29,18 +30,7 @@ function cli(args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p, 'utf8'));
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out;
-}
+const tree = fileTree;
 
 describe('the whole ingest', () => {
   it('coverage is 100% on all five seeds, and the report names encoding, documents and artefacts per file', async () => {

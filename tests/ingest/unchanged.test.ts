@@ -6,25 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { decide, parseArgs } from '../../scripts/ingest/unchanged';
+import { fileTree } from '../helpers/file-tree';
 
 const FIXTURES = ['layouts/genres/forwarding.txt', 'layouts/closing/attachment-list.txt', 'layouts/docnumbers/order.txt'];
 
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(relative(join(dir, 'content'), p).split('\\').join('/'), readFileSync(p, 'utf8'));
-    }
-  };
-  walk(join(dir, 'content'));
-  return out;
-}
+const tree = (dir: string) => fileTree(join(dir, 'content'));
 
 describe('ingest: nothing changed → nothing to do', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ingest-unchanged-'));
