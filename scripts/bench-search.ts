@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { launchBrowser, serveDir } from '../tests/helpers/browser';
 import { RANKING, HIGHLIGHT_PARAM } from '../src/components/SearchResults.client';
-import { normaliseQuery, prepareQuery, lookupDocNumber, type DocNumberTable } from '../src/lib/search';
+import { normaliseQuery, prepareQuery, lookupDocNumber, SHARDS_FILE, type DocNumberTable } from '../src/lib/search';
 
 interface Expect {
   type?: string;
@@ -104,14 +104,19 @@ async function main() {
     // --ranking default | tuned (RANKING of the page) | a JSON object of Pagefind ranking options (for tuning)
     const ranking = rankingMode === 'default' ? null : rankingMode === 'tuned' ? RANKING : JSON.parse(rankingMode);
     await page.evaluate(
-      async ({ pfUrl, baseUrl, ranking, highlightParam }) => {
+      async ({ pfUrl, baseUrl, ranking, highlightParam, shardsFile }) => {
         const pf = await import(pfUrl);
         const opts: Record<string, unknown> = { baseUrl, highlightParam };
         if (ranking) opts.ranking = ranking;
         await pf.options(opts);
+        // A sharded index (src/integrations/pagefind.ts): merge the other Pagefind indexes, as the page does.
+        const dir = pfUrl.replace(/[^/]*$/, '');
+        const r = await fetch(dir + shardsFile);
+        const shards: unknown = r.ok ? ((await r.json()) as { shards?: unknown }).shards : [];
+        for (const s of Array.isArray(shards) ? shards : []) await pf.mergeIndex(dir + s, opts);
         (window as unknown as { __pf: unknown }).__pf = pf;
       },
-      { pfUrl: server.url('pagefind/pagefind.js'), baseUrl, ranking, highlightParam: HIGHLIGHT_PARAM },
+      { pfUrl: server.url('pagefind/pagefind.js'), baseUrl, ranking, highlightParam: HIGHLIGHT_PARAM, shardsFile: SHARDS_FILE },
     );
 
     const outcomes: Outcome[] = [];

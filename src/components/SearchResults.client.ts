@@ -26,6 +26,8 @@ import {
   refineHighlightUrl,
   relatedThemes,
   resultTitle,
+  shardUrls,
+  SHARDS_FILE,
   resultType,
   sortFacetValues,
   stateToSearchParams,
@@ -80,6 +82,20 @@ interface PagefindApi {
   init: () => Promise<void>;
   search: (q: string | null, o?: { filters?: unknown }) => Promise<PagefindSearch | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
+  preload: (q: string | null, o?: { filters?: unknown }) => Promise<void>;
+  mergeIndex: (indexPath: string, o?: Record<string, unknown>) => Promise<void>;
+}
+
+/** The other shards' folders (absolute URLs) from pagefind/shards.json; none when the file is missing. */
+async function loadShardList(pagefindUrl: string): Promise<string[]> {
+  const dir = pagefindUrl.replace(/[^/]*$/, '');
+  try {
+    const r = await fetch(dir + SHARDS_FILE);
+    if (!r.ok) return [];
+    return shardUrls(dir, await r.json());
+  } catch {
+    return [];
+  }
 }
 
 const $ = <T extends Element>(sel: string, root: ParentNode = document) => root.querySelector(sel) as T;
@@ -163,14 +179,37 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
   try {
     pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as PagefindApi;
     // excerptEllipsis: Pagefind 1.6 puts it where it cut the page text, so a mid-sentence excerpt reads as one.
-    await pagefind.options({ baseUrl: base, highlightParam: HIGHLIGHT_PARAM, ranking: RANKING, excerptEllipsis: EXCERPT_ELLIPSIS });
+    const pagefindOptions = { baseUrl: base, highlightParam: HIGHLIGHT_PARAM, ranking: RANKING, excerptEllipsis: EXCERPT_ELLIPSIS };
+    await pagefind.options(pagefindOptions);
     await pagefind.init();
+    // A large site is indexed as several Pagefind indexes (src/integrations/pagefind.ts); merge the others.
+    const shards = await loadShardList(pagefindUrl);
+    await Promise.all(shards.map((dir) => pagefind.mergeIndex(dir, pagefindOptions)));
   } catch (e) {
     setStatus('搜索索引加载失败，请稍后重试，或从栏目列表浏览。');
     console.error(e);
     return;
   }
-  const allFilters = await pagefind.filters();
+  // Facet data is loaded per facet (Pagefind's filter chunks: at a thousand notices the 责任单位 or
+  // 所属文件 chunks alone outweighed the rest of the first search). 类型 and 年份 (open by default)
+  // and facets in use load at once; the others when their panel is opened. Pagefind counts only
+  // the facets whose chunks are loaded.
+  const loadedFacets = new Set<FilterKey>();
+  const openFacets = new Set<FilterKey>(['type', 'year']);
+  let totalsCache: Record<string, Record<string, number>> | null = null;
+  async function loadFacets(keys: FilterKey[]) {
+    const need = keys.filter((k) => !loadedFacets.has(k));
+    if (!need.length) return;
+    await pagefind.preload(null, { filters: Object.fromEntries(need.map((k) => [k, []])) });
+    for (const k of need) loadedFacets.add(k);
+    totalsCache = null;
+  }
+  /** Every value of the loaded facets with its count over the whole index (a filter-only search without filters). */
+  async function totals(): Promise<Record<string, Record<string, number>>> {
+    totalsCache ??= (await pagefind.search(null, { filters: {} }))?.filters ?? {};
+    return totalsCache;
+  }
+  const activeKeys = () => FILTER_KEYS.filter((k) => state.filters[k]?.length);
 
   /** Jump to the document when the query is a 文号 we hold (unless ?jump=0). */
   async function docNumberJump(q: string): Promise<boolean> {
@@ -205,17 +244,30 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
     }
   }
 
-  function renderFacets(counts: Record<string, Record<string, number>>) {
+  function renderFacets(counts: Record<string, Record<string, number>>, all: Record<string, Record<string, number>>) {
     facets.replaceChildren();
     for (const key of FILTER_KEYS) {
-      const values = { ...(allFilters[key] ?? {}) };
+      if (!loadedFacets.has(key)) {
+        // Not loaded yet: a folded panel that loads its values (and their counts) when opened.
+        const details = el('details', { class: 'search-facet', 'data-facet': key });
+        details.append(el('summary', {}, FILTER_LABELS[key]), el('p', { class: 'search-count' }, '正在加载…'));
+        details.addEventListener('toggle', () => {
+          if (!details.open) return;
+          openFacets.add(key);
+          void loadFacets([key]).then(() => run({ focusFacetPanel: key }));
+        });
+        facets.append(details);
+        continue;
+      }
+      const values = { ...(all[key] ?? {}) };
       for (const v of Object.keys(values)) values[v] = counts[key]?.[v] ?? 0;
       for (const v of state.filters[key] ?? []) values[v] ??= 0;
       const entries = sortFacetValues(key, values);
       if (!entries.length) continue;
       const active = state.filters[key] ?? [];
       const details = el('details', { class: 'search-facet', 'data-facet': key });
-      if (key === 'type' || key === 'year' || active.length) details.open = true;
+      if (openFacets.has(key) || active.length) details.open = true;
+      details.addEventListener('toggle', () => void (details.open ? openFacets.add(key) : openFacets.delete(key)));
       const summary = el('summary', {}, FILTER_LABELS[key], active.length ? `（已选 ${active.length}）` : '');
       const fieldset = el('fieldset', {}, el('legend', { class: 'visually-hidden' }, `按${FILTER_LABELS[key]}筛选`));
       const ul = el('ul', {});
@@ -313,11 +365,12 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
     empty.append(el('p', {}, '也可以换个说法（如更短的关键词），或从栏目列表浏览：'), browse);
   }
 
-  async function run(opts: { focusStatus?: boolean; focusFacet?: string } = {}) {
+  async function run(opts: { focusStatus?: boolean; focusFacet?: string; focusFacetPanel?: FilterKey } = {}) {
     const id = ++runId;
     const q = normaliseQuery(state.q);
     input.value = state.q;
     await renderDirect(q);
+    await loadFacets([...openFacets, ...activeKeys()]);
     if (id !== runId) return;
     empty.hidden = true;
     const hasFilters = activeFilterCount(state.filters) > 0;
@@ -325,7 +378,10 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
       list.replaceChildren();
       more.hidden = true;
       current = [];
-      renderFacets(allFilters);
+      const all = await totals();
+      if (id !== runId) return;
+      renderFacets(all, all);
+      focusPanel(opts.focusFacetPanel);
       setStatus('请输入关键词、单位名称或文号进行搜索；也可以只选筛选条件浏览。');
       return;
     }
@@ -345,14 +401,16 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
       const others = { ...state.filters };
       delete others[key];
       if (!q && activeFilterCount(others) === 0) {
-        counts[key] = allFilters[key] ?? {};
+        counts[key] = (await totals())[key] ?? {};
         continue;
       }
       const without = await pagefind.search(q ? prepareQuery(q) : null, { filters: toPagefindFilters(others) });
       if (id !== runId) return;
       if (without) counts[key] = without.filters[key] ?? {};
     }
-    renderFacets(counts);
+    const all = await totals();
+    if (id !== runId) return;
+    renderFacets(counts, all);
     const n = current.length;
     const what = q ? `“${q}”` : '所选条件';
     const filt = hasFilters ? `（已按 ${activeFilterCount(state.filters)} 个条件筛选）` : '';
@@ -365,6 +423,12 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
     } else if (opts.focusStatus) {
       status.focus();
     }
+    focusPanel(opts.focusFacetPanel);
+  }
+
+  /** After a folded facet loaded: keep focus on its (re-rendered) summary. */
+  function focusPanel(key: FilterKey | undefined) {
+    if (key) facets.querySelector<HTMLElement>(`details[data-facet="${key}"] > summary`)?.focus();
   }
 
   form.addEventListener('submit', async (ev) => {

@@ -513,3 +513,16 @@ export function refineHighlightUrl(href: string, query: string, param = 'highlig
   const out = u.pathname + u.search + u.hash;
   return /^[a-z]+:\/\//i.test(href) ? u.origin + out : out;
 }
+
+/** File in pagefind/ listing the other Pagefind indexes of a sharded site (written by src/integrations/pagefind.ts). */
+export const SHARDS_FILE = 'shards.json';
+
+/**
+ * The shard folders of pagefind/shards.json (`{ "shards": ["shard-2/", …] }`) as URLs under the
+ * pagefind/ folder URL `dir`; anything else in the file is ignored (only plain relative folder names).
+ */
+export function shardUrls(dir: string, json: unknown): string[] {
+  const list = (json as { shards?: unknown } | null)?.shards;
+  if (!Array.isArray(list)) return [];
+  return list.filter((s): s is string => typeof s === 'string' && /^[\w-]+\/$/.test(s)).map((s) => dir + s);
+}
