@@ -219,20 +219,41 @@ async function runOne(n: number, o: Options, log: (s: string) => void): Promise<
     fig.warmIngest = { ms: warm.ms, mbps: sourceBytes / 1e6 / (warm.ms / 1000), inMs: tookMs(warm), ok: !failure(warm, 'ingest', o.stepTimeoutMs), ...(warmCached ? { cached: Number(warmCached[1]) } : {}) };
     log(`  ingest (warm): ${secs(warm.ms)}, ${fig.warmIngest.mbps.toFixed(2)} MB/s${inner(fig.warmIngest.inMs)}, ${fig.warmIngest.cached ?? '?'} of ${readdirSync(sources).length} file(s) from the cache`);
 
-    // 2. astro build with Pagefind
+    // 2. astro build, then Pagefind as `npm run build` runs them: the search step after astro build has
+    // exited (scripts/search-index.ts; the hook skips itself when npm_lifecycle_event is "build"). A tree
+    // without that step (an earlier --commit) indexes inside astro build's hook, as it did then.
+    const ownStep = existsSync(join(proj, 'scripts/search-index.ts'));
     log(`  astro build …${o.heapMb ? ` (NODE_OPTIONS=--max-old-space-size=${o.heapMb})` : ''}`);
     const astro = join(ROOT, 'node_modules/astro/bin/astro.mjs');
     const dist = join(proj, 'dist');
     const b = await runMeasured(process.execPath, [astro, 'build', '--outDir', dist], {
       cwd: proj,
-      env: cleanEnv({ SITE_BASE: '/', CJZL_CACHE_DIR: join(dir, 'astro-cache'), ...(o.heapMb ? { NODE_OPTIONS: `--max-old-space-size=${o.heapMb}` } : {}) }),
+      env: cleanEnv({
+        SITE_BASE: '/',
+        CJZL_CACHE_DIR: join(dir, 'astro-cache'),
+        ...(ownStep ? { npm_lifecycle_event: 'build' } : {}),
+        ...(o.heapMb ? { NODE_OPTIONS: `--max-old-space-size=${o.heapMb}` } : {}),
+      }),
       timeoutMs: o.stepTimeoutMs,
       onTick: tick('build'),
     });
     writeFileSync(join(dir, 'build.log'), b.lines.map((l) => `[${Math.round(l.ms)}] ${l.text}`).join('\n'));
     const bFail = failure(b, 'astro build', o.stepTimeoutMs);
     fig.build = { ms: b.ms, pagefindMs: pagefindMs(b), peakRss: b.peakRss, ok: !bFail, note: bFail, ...(o.heapMb ? { heapMb: o.heapMb } : {}) };
-    log(`  astro build: ${bFail ?? `${secs(b.ms)} (Pagefind ${fig.build.pagefindMs !== undefined ? secs(fig.build.pagefindMs) : '?'}), peak ${GiB(b.peakRss)}`}`);
+    if (!bFail && ownStep) {
+      const s = await runMeasured(process.execPath, [tsx, join(proj, 'scripts/search-index.ts'), '--dist', dist], {
+        cwd: proj,
+        env: cleanEnv(),
+        timeoutMs: o.stepTimeoutMs,
+        onTick: tick('search index'),
+      });
+      writeFileSync(join(dir, 'search-index.log'), s.lines.map((l) => `[${Math.round(l.ms)}] ${l.text}`).join('\n'));
+      const sFail = failure(s, 'search index', o.stepTimeoutMs);
+      fig.build = { ...fig.build, ms: b.ms + s.ms, pagefindMs: s.ms, peakRss: Math.max(b.peakRss, s.peakRss), ok: !sFail, note: sFail };
+      log(`  astro build ${secs(b.ms)}, peak ${GiB(b.peakRss)}; search index ${sFail ?? `${secs(s.ms)}, peak ${GiB(s.peakRss)}`}`);
+      if (sFail) return fig;
+    }
+    log(`  astro build: ${bFail ?? `${secs(fig.build.ms)} (Pagefind ${fig.build.pagefindMs !== undefined ? secs(fig.build.pagefindMs) : '?'}), peak ${GiB(fig.build.peakRss)}`}`);
     if (bFail) return fig;
   } finally {
     release();
