@@ -247,7 +247,7 @@ export function documentsOpenData(
   opts: { maskMobile: boolean; href: (id: string) => string },
 ): string {
   const records = docs.map((d) => ({ ...d.data, id: d.id, url: opts.href(d.id) }));
-  const json = JSON.stringify({ count: records.length, documents: records }, null, 1) + '\n';
+  const json = JSON.stringify({ count: records.length, documents: records }) + '\n';
   return opts.maskMobile ? maskMobile(json) : json;
 }
 

@@ -77,6 +77,27 @@ export function groupByList<T extends IndicatorLike, M extends { areas: AreaInfo
   );
 }
 
+/**
+ * Where a 责任清单's table lives (a path for url()): /indicators/ when the corpus holds one list,
+ * /indicators/list/<key>/ for each of several (one page with every list grew to 24 MB at 1,000
+ * notices: issue 13). A list without a key takes its position.
+ */
+export function listPagePath(lists: ReadonlyArray<{ key: string }>, index: number): string {
+  return lists.length > 1 ? `indicators/list/${lists[index]?.key || index + 1}/` : 'indicators/';
+}
+
+/**
+ * A unit with more tasks than this, in a corpus of several lists (a province's column: 司法局 in every
+ * county's list), gets a summary page (per list its counts and a link to the list filtered to it) and
+ * counts instead of 序号 links on /units/ (issue 13: 764 KB a unit page at 1,000 notices).
+ */
+export const UNIT_PAGE_MAX = 150;
+
+/** The JSON of a 责任清单's records for its filtered CSV: data/indicators.json with one list, data/indicators/<key>.json with several. */
+export function listJsonPath(lists: ReadonlyArray<{ key: string }>, index: number): string {
+  return lists.length > 1 ? `data/indicators/${lists[index]?.key || index + 1}.json` : 'data/indicators.json';
+}
+
 /** One scoring list (创建标准 table of one document): its points check and its rows. */
 export interface ScoringList<C, K> {
   key: string;

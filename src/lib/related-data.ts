@@ -8,6 +8,7 @@
 import { getCollection } from 'astro:content';
 import { buildRelated, type Linkable, type RelatedGroups, type ThemeRef } from './related';
 import { url } from './url';
+import { KIND_LABEL } from './indicators-core';
 
 type Data = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -25,7 +26,7 @@ export const LINK_FIELDS: Record<string, { title: (d: Data, id: string) => strin
   indicators: {
     order: (d) => num(d.seq),
     title: (d, id) => clip([d.seq != null ? String(d.seq) : '', str(d.title) ?? str(d.text) ?? id].filter(Boolean).join(' ')),
-    note: (d) => str(d.area) ?? str(d.kind),
+    note: (d) => str(d.area) ?? KIND_LABEL[d.kind as keyof typeof KIND_LABEL] ?? str(d.kind),
   },
   workpoints: {
     title: (d, id) => clip(str(d.title) ?? str(d.body) ?? id),

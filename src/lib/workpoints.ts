@@ -64,6 +64,32 @@ export function sortPoints<T extends WorkPointLike>(points: readonly T[]): T[] {
   );
 }
 
+/**
+ * Up to this many work points /workpoints/ lists them all on one page; above it, /workpoints/ is an
+ * index of the documents and each document's work points are on /workpoints/doc/<document id>/
+ * (one page with every work point grew to 22 MB at 1,000 notices: issue 13).
+ */
+export const ONE_PAGE_MAX = 500;
+
+/** The list page (a path for url()) that shows a document's work points, given how many there are in all. */
+export function listPagePath(total: number, documentId: string): string {
+  return total > ONE_PAGE_MAX ? `workpoints/doc/${documentId}/` : 'workpoints/';
+}
+
+/** Work point by id (once per loaded list; a page looking its parent up scanned the whole list). */
+export const pointById = perArray((points: readonly WorkPointLike[]) => new Map(points.map((p) => [p.id, p])));
+
+/** Work points by document id, in list order (once per loaded list). */
+export const pointsByDocument = perArray((points: readonly WorkPointLike[]) => {
+  const by = new Map<string, WorkPointLike[]>();
+  for (const p of points) {
+    const l = by.get(p.document.id);
+    if (l) l.push(p);
+    else by.set(p.document.id, [p]);
+  }
+  return by;
+});
+
 /** Group by document (in source order), then by section (in reading order). */
 export function groupByDocument<T extends WorkPointLike>(points: readonly T[]): DocumentGroup<T>[] {
   const groups: DocumentGroup<T>[] = [];

@@ -16,7 +16,7 @@
  * /tmp/cjzl-build.lock like every test build (tests/setup/build.ts), with the same clean env.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -85,4 +85,21 @@ export function runIngestCli(sources: string, out: string): { status: number | n
 
 export function removeScratch(dir: string): void {
   if (!process.env.CJZL_KEEP_TEST_BUILDS) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The whole chain on the notices in <work>/sources: the ingest CLI into <work>/out (no errata), a
+ * scratch project with that content in <work>/proj, `astro build` into <work>/dist. Returns the dist
+ * folder; throws with the ingest's stderr when it refuses.
+ */
+export function ingestAndBuild(work: string): string {
+  const out = join(work, 'out');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'no-errata.yaml'), '[]\n');
+  const r = runIngestCli(join(work, 'sources'), out);
+  if (r.status !== 0) throw new Error(`ingest of ${join(work, 'sources')} failed with status ${r.status}:\n${r.stderr}`);
+  const proj = makeScratchProject(join(out, 'content'), work);
+  const dist = join(work, 'dist');
+  buildScratchProject(proj, dist);
+  return dist;
 }

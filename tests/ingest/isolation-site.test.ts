@@ -2,14 +2,14 @@
  * Issue 11 §2 — several 责任清单 and scoring lists on the site: the seeds plus two more lists
  * (tests/fixtures/isolation/lists: a 2023 and a revised 2024 list, each with a scoring table) go
  * through the real ingest CLI and one astro build of a scratch project (tests/helpers/scratch-build.ts).
- * /indicators/, /scoring/ and /units/ show each list under its own heading; the seed list keeps its
- * ids and URLs. The seed site itself (one list) is tested by tests/indicators/site.test.ts.
+ * /indicators/ is an index of the lists, each list on /indicators/list/<key>/ (issue 13); /scoring/ and
+ * /units/ show each list under its own heading; the seed list keeps its record ids and URLs. The seed site itself (one list) is tested by tests/indicators/site.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseHtml } from 'parse5';
-import { buildScratchProject, makeScratchProject, removeScratch, runIngestCli, scratchDir } from '../helpers/scratch-build';
+import { ingestAndBuild, removeScratch, scratchDir } from '../helpers/scratch-build';
 import { indicatorLists, groupByList, scoringLists } from '../../src/lib/indicators';
 
 const SEEDS = 'content/sources';
@@ -58,14 +58,7 @@ describe('the seeds plus a 2023 and a 2024 list: ingest CLI + one astro build', 
     mkdirSync(src);
     for (const f of readdirSync(SEEDS)) copyFileSync(join(SEEDS, f), join(src, f));
     for (const f of readdirSync(LISTS)) copyFileSync(join(LISTS, f), join(src, f));
-    const out = join(work, 'out');
-    mkdirSync(out);
-    writeFileSync(join(out, 'no-errata.yaml'), '[]\n');
-    const r = runIngestCli(src, out);
-    expect(r.status, r.stderr).toBe(0);
-    const proj = makeScratchProject(join(out, 'content'), work);
-    dist = join(work, 'dist');
-    buildScratchProject(proj, dist);
+    dist = ingestAndBuild(work);
   }, 900_000);
   afterAll(() => {
     if (work) removeScratch(work);
@@ -78,20 +71,35 @@ describe('the seeds plus a 2023 and a 2024 list: ingest CLI + one astro build', 
     expect(new Set(json.map((r) => r.list))).toEqual(new Set(['xyxcjqsfzzfjssfx-fj1', '2023-mxnfzzfjssfcjgzf', '2024-mxnfzzfjssfcjgzf']));
   });
 
-  it('/indicators/: one heading per list, in corpus order, each heading its own groups; the area filter offers each list\'s groups', () => {
+  it('/indicators/: an index of the lists in corpus order, each list on its own page with its own groups, area filter and CSV data', () => {
     const html = page('indicators');
-    const heads = [...html.matchAll(/<tr class="list-row"[^>]*>\s*<th[^>]*>([^<]+)<\/th>/g)].map((m) => m[1]!.trim());
-    expect(heads).toEqual(['夏邑县争创河南省法治政府建设示范县填报材料责任清单', '某县2023年争创法治政府建设示范县填报材料责任清单', '某县2024年争创法治政府建设示范县填报材料责任清单']);
-    expect(html).toMatch(/<optgroup label="某县2024年争创法治政府建设示范县填报材料责任清单"[^>]*><option value="l3-a0"/);
+    const rows = [...html.matchAll(/<li><a href="(\/indicators\/list\/[^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]!.trim()]);
+    expect(rows).toEqual([
+      ['/indicators/list/xyxcjqsfzzfjssfx-fj1/', '夏邑县争创河南省法治政府建设示范县填报材料责任清单'],
+      ['/indicators/list/2023-mxnfzzfjssfcjgzf/', '某县2023年争创法治政府建设示范县填报材料责任清单'],
+      ['/indicators/list/2024-mxnfzzfjssfcjgzf/', '某县2024年争创法治政府建设示范县填报材料责任清单'],
+    ]);
     expect(text(html)).toContain('本站收录 3 份填报材料责任清单');
-    // Rows of the 2024 list carry its group key (the filter keeps it apart from list 1's 1, 2).
-    expect(html).toMatch(/<tr data-id="2024-mxnfzzfjssfcjgzf--001"[^>]*data-area="l3-a0"/);
+    expect(html).not.toContain('data-id="001"'); // no list's rows on the index
+    // The 2024 list's page: only its rows, its own groups in the area filter, its own records for the CSV.
+    const l3 = page('indicators/list/2024-mxnfzzfjssfcjgzf');
+    expect(text(l3)).toContain('某县2024年争创法治政府建设示范县填报材料责任清单');
+    expect(l3).toMatch(/<tr data-id="2024-mxnfzzfjssfcjgzf--001"[^>]*data-area="a0"/);
+    expect(l3).not.toMatch(/<tr data-id="(?:001|2023-mxnfzzfjssfcjgzf--001)"/);
+    expect(l3).toMatch(/<select id="ind-area" name="area"><option value="">全部领域<\/option><option value="a0">/);
+    expect(l3).toContain('data-json="/data/indicators/2024-mxnfzzfjssfcjgzf.json"');
+    const j3 = JSON.parse(readFileSync(join(dist, 'data/indicators/2024-mxnfzzfjssfcjgzf.json'), 'utf8')) as { id: string }[];
+    expect(j3.map((r) => r.id).sort()).toEqual([...l3.matchAll(/<tr data-id="([^"]+)"/g)].map((m) => m[1]).sort());
+    // The seed list keeps its table (104 rows) on its own page.
+    expect([...page('indicators/list/xyxcjqsfzzfjssfx-fj1').matchAll(/<tr data-id="/g)]).toHaveLength(104);
   });
 
   it('an indicator of the 2024 list names its list; prev/next stay inside it', () => {
     const t = text(page('indicators/2024-mxnfzzfjssfcjgzf--002'));
     expect(t).toMatch(/清单\s*某县2024年争创法治政府建设示范县填报材料责任清单/);
     expect(page('indicators/2024-mxnfzzfjssfcjgzf--002')).toContain('indicators/2024-mxnfzzfjssfcjgzf--001/');
+    // its area and 返回 links go to its list's page
+    expect(page('indicators/2024-mxnfzzfjssfcjgzf--002')).toContain('href="/indicators/list/2024-mxnfzzfjssfcjgzf/?area=a0"');
   });
 
   it('/scoring/: the seed standard and the two fixture standards, each under its own heading with its own points check', () => {

@@ -66,3 +66,36 @@ describe('indexes kept with a list are never reused for another list', () => {
     expect(prevNextCase([c('a', 1), c('z', 2)], 'a').next?.id).toBe('z');
   });
 });
+
+describe('record pages stay light (issue 13: page weight at 48,000 pages)', () => {
+  const records = ['indicators/050', 'cases/qinyangxian-yancaoju', 'workpoints/2016-hjqntjyfxzjsfzzf-5-16', 'documents/2016-hjqntjyfxzjsfzzf'];
+
+  it('no inline script and no data-astro-cid attribute: one cached site.js in <head>, page styles global under .main', () => {
+    for (const r of records) {
+      const p = loadPage(dist, `${r}/index.html`);
+      const scripts = p.all('script');
+      expect(scripts.map((s) => p.attr(s, 'src')), r).toEqual(['/site.js']);
+      expect(p.html, r).not.toMatch(/data-astro-cid-/);
+      // the tool buttons need JavaScript: site.js builds them, the page carries an empty box
+      expect(p.all('button').filter((b) => p.attr(b, 'data-font-set') !== undefined), r).toHaveLength(0);
+      expect(p.all('div').some((d) => p.attr(d, 'class') === 'tools'), r).toBe(true);
+    }
+    expect(existsSync(join(dist, 'site.js'))).toBe(true);
+  });
+
+  it('相关内容: at most 3 links a list, no empty list, the shared themes named once and linked to their theme pages', () => {
+    for (const r of records.slice(0, 3)) {
+      const p = loadPage(dist, `${r}/index.html`);
+      const section = p.all('section').find((s) => p.attr(s, 'class') === 'related')!;
+      const groups = p.all('div', section).filter((d) => p.attr(d, 'class') === 'related-group');
+      expect(groups.length, r).toBeGreaterThan(0);
+      for (const g of groups) expect(p.all('li', g).length, r).toBeGreaterThanOrEqual(1);
+      for (const g of groups) expect(p.all('li', g).length, r).toBeLessThanOrEqual(3);
+      const themeLinks = p.all('a', section).map((a) => p.attr(a, 'href')!).filter((h) => h.startsWith('/themes/'));
+      expect(themeLinks.length, r).toBeGreaterThan(0);
+      expect(new Set(themeLinks).size, r).toBe(themeLinks.length);
+      for (const h of themeLinks) expect(existsSync(join(dist, h, 'index.html')), h).toBe(true);
+      expect(p.text(section), r).not.toContain('暂无');
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { loadCases, loadCaseSets, plainCase } from '../../lib/cases-data';
 export const GET: APIRoute = async () => {
   const cases = (await loadCases()).map(plainCase);
   const sets = await loadCaseSets();
-  return new Response(JSON.stringify({ count: cases.length, sets, cases }, null, 1), {
+  return new Response(JSON.stringify({ count: cases.length, sets, cases }) + '\n', {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

@@ -11,7 +11,7 @@ export async function GET() {
   const table = buildDocNumberTable(
     docs.map((d) => ({ docNumber: d.data.docNumber, path: `documents/${d.data.id ?? d.id}/`, title: d.data.title })),
   );
-  return new Response(JSON.stringify(table, null, 2) + '\n', {
+  return new Response(JSON.stringify(table) + '\n', {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 }

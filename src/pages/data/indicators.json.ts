@@ -3,7 +3,7 @@ import { loadIndicatorData, plainIndicator } from '../../lib/indicators-data';
 
 export async function GET() {
   const { indicators } = await loadIndicatorData();
-  return new Response(JSON.stringify(indicators.map(plainIndicator), null, 2) + '\n', {
+  return new Response(JSON.stringify(indicators.map(plainIndicator)) + '\n', {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 }

@@ -5,7 +5,7 @@ export async function GET() {
   const { criteria, check, scoring, tasks } = await loadIndicatorData();
   // With several scoring lists: the criteria name their `list`, and `checks` holds every list's check (`check` is the first's).
   const body = { criteria, check: check ?? null, ...(scoring.length > 1 ? { checks: scoring.map((l) => l.check ?? null) } : {}), taskDetails: tasks };
-  return new Response(JSON.stringify(body, null, 2) + '\n', {
+  return new Response(JSON.stringify(body) + '\n', {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 }

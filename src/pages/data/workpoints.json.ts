@@ -3,7 +3,7 @@ import { loadWorkpoints, plain } from '../../lib/workpoints-data';
 
 export async function GET() {
   const points = await loadWorkpoints();
-  return new Response(JSON.stringify(points.map(plain), null, 2) + '\n', {
+  return new Response(JSON.stringify(points.map(plain)) + '\n', {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 }
