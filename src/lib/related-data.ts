@@ -30,7 +30,11 @@ export const LINK_FIELDS: Record<string, { title: (d: Data, id: string) => strin
   },
   workpoints: {
     title: (d, id) => clip(str(d.title) ?? str(d.body) ?? id),
-    note: (d) => str(d.section),
+    // its document (many documents share item titles such as 认真做好行政应诉工作), else its section
+    note: (d) => {
+      const doc = str((d.document as { title?: unknown } | undefined)?.title);
+      return doc ? clip(doc, 24) : str(d.section);
+    },
   },
 };
 

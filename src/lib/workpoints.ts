@@ -142,9 +142,21 @@ export function normalise(s: string): string {
 }
 
 export function searchText(p: WorkPointLike): string {
-  return normalise(
-    [p.title, p.body, p.section, p.document.title, p.document.docNumber ?? '', p.units.join(' '), p.deadlines.map((d) => d.text).join(' '), p.themes.map((t) => t.label).join(' ')].join(' '),
-  );
+  const t = searchTextParts(p);
+  return t.own + t.section + t.document;
+}
+
+/**
+ * searchText in three parts: the item's own text, its section's and its document's. A list page carries
+ * the section and document parts once per group instead of on every item (they were half of a
+ * document's list page); its script joins them back in this order, so the filter is the same.
+ */
+export function searchTextParts(p: WorkPointLike): { own: string; section: string; document: string } {
+  return {
+    own: normalise([p.title, p.body, p.units.join(' '), p.deadlines.map((d) => d.text).join(' '), p.themes.map((t) => t.label).join(' ')].join(' ')),
+    section: normalise(p.section),
+    document: normalise(`${p.document.title} ${p.document.docNumber ?? ''}`),
+  };
 }
 
 export interface FilterState {
