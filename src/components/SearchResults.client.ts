@@ -431,8 +431,18 @@ export async function startSearchPage(app: HTMLElement): Promise<void> {
     if (key) facets.querySelector<HTMLElement>(`details[data-facet="${key}"] > summary`)?.focus();
   }
 
+  // While the visitor types, fetch the index chunks the words need (as Pagefind's own UI does), so the
+  // search on Enter finds them loaded: on a sharded index each new word is a fetch per shard.
+  let preloadTimer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(preloadTimer);
+    const q = normaliseQuery(input.value);
+    if (!q || looksLikeDocNumber(q)) return;
+    preloadTimer = setTimeout(() => void pagefind.preload(prepareQuery(q), { filters: toPagefindFilters(state.filters) }).catch(() => {}), 250);
+  });
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
+    clearTimeout(preloadTimer);
     const q = input.value;
     if (await docNumberJump(q)) return;
     state = { q: normaliseQuery(q), filters: state.filters };

@@ -120,6 +120,19 @@ describe('/search/ on a sharded index (the seeds in shards of 100 pages)', () =>
     expect(a.types.length).toBeGreaterThan(1);
   });
 
+  it('fetches the index chunks of the words while the visitor types, before Enter', async () => {
+    const p = await browser.newPage();
+    const chunks: string[] = [];
+    p.on('request', (r) => void (r.url().endsWith('.pf_index') && chunks.push(r.url())));
+    await p.goto(many.url('search/'));
+    await ready(p);
+    const before = chunks.length;
+    await p.type('#search-q', '合法性审核', { delay: 20 });
+    await expect.poll(() => chunks.length, { timeout: 5_000 }).toBeGreaterThan(before);
+    expect(await p.textContent('#search-status')).not.toMatch(/找到/);
+    await p.close();
+  });
+
   it('loads a folded facet’s data only when it is opened, then counts it', async () => {
     const p = await browser.newPage();
     const filterChunks: string[] = [];
