@@ -23,7 +23,9 @@ export default defineConfig({
   site: config.siteUrl,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // concurrency: pages are written while the next ones render (one at a time, a 1,000-notice build
+  // waited ~18 s on file writes); the pages are the same.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Tests build into temp folders (`astro build --outDir …`); CJZL_CACHE_DIR keeps their caches apart.
   ...(process.env.CJZL_CACHE_DIR ? { cacheDir: process.env.CJZL_CACHE_DIR } : {}),
   devToolbar: { enabled: false },

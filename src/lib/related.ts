@@ -154,8 +154,14 @@ export function buildRelated(records: readonly Linkable[], opts: RelatedOptions 
     return !within || rx.collection === ry.collection ? (rx.facets ?? []).filter((f) => (ry.facets ?? []).includes(f)) : [];
   };
 
+  // Candidate edges as three parallel number arrays (ends and score), not one object per edge with its
+  // shared themes: there are millions at 1,000 notices (up to `keep` per record and collection), and
+  // the objects with their arrays were the build's largest transient heap (~0.5 GB). The shared themes
+  // and facets are worked out only for the edges accepted below (the same values: pure functions of the ends).
   const edgeKeys = new Set<number>();
-  const edges: Edge[] = [];
+  const edgeA: number[] = [];
+  const edgeB: number[] = [];
+  const edgeScore: number[] = [];
   for (let a = 0; a < records.length; a++) {
     const ra = records[a];
     const lists = [
@@ -206,12 +212,15 @@ export function buildRelated(records: readonly Linkable[], opts: RelatedOptions 
         const k = l * records.length + h;
         if (edgeKeys.has(k)) continue;
         edgeKeys.add(k);
-        // shared themes in the order of the later record's list, facets in the earlier one's (as the all-pairs loop gave them)
-        edges.push({ a: l, b: h, score, shared: sharedOf(l, h), facets: facetsOf(l, h) });
+        edgeA.push(l);
+        edgeB.push(h);
+        edgeScore.push(score);
       }
     }
   }
-  edges.sort((x, y) => y.score - x.score || cmp(keys[x.a], keys[y.a]) || cmp(keys[x.b], keys[y.b]));
+  edgeKeys.clear();
+  const order = edgeA.map((_, i) => i);
+  order.sort((x, y) => edgeScore[y]! - edgeScore[x]! || cmp(keys[edgeA[x]!], keys[edgeA[y]!]) || cmp(keys[edgeB[x]!], keys[edgeB[y]!]));
 
   const count = records.map(() => new Map<string, number>());
   const out = new Map<string, RelatedGroups>();
@@ -237,12 +246,16 @@ export function buildRelated(records: readonly Linkable[], opts: RelatedOptions 
     };
   };
 
-  for (const e of edges) {
-    const ca = records[e.a].collection;
-    const cb = records[e.b].collection;
-    const na = count[e.a].get(cb) ?? 0;
-    const nb = count[e.b].get(ca) ?? 0;
+  for (const i of order) {
+    const a = edgeA[i]!;
+    const b = edgeB[i]!;
+    const ca = records[a].collection;
+    const cb = records[b].collection;
+    const na = count[a].get(cb) ?? 0;
+    const nb = count[b].get(ca) ?? 0;
     if (na >= limit || nb >= limit) continue; // accept a link only when both ends have room: keeps it symmetric
+    // shared themes in the order of the later record's list, facets in the earlier one's (as the all-pairs loop gave them)
+    const e: Edge = { a, b, score: edgeScore[i]!, shared: sharedOf(a, b), facets: facetsOf(a, b) };
     count[e.a].set(cb, na + 1);
     count[e.b].set(ca, nb + 1);
     out.get(keys[e.a])![cb].push(link(e.a, e.b, e));
