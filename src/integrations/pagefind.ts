@@ -1,10 +1,10 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import * as pagefind from 'pagefind';
-import { CONTAINER_BODY_WEIGHT, SHARDS_FILE } from '../lib/search';
+import { CONTAINER_BODY_WEIGHT, SHARDS_FILE } from '../lib/search.ts';
 
 /**
  * The Pagefind index of the built site (dist/pagefind/), through Pagefind's Node API.
@@ -190,6 +190,8 @@ export async function buildSearchIndex(
   log(`Pagefind: ${pages.length} of ${all.length} pages carry ${BODY_MARK} (read in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
   const shards = shardPagesOf(pages, o.shardPages ?? SHARD_PAGES);
   const root = join(outDir, 'pagefind');
+  // An index written before (another shard count) would leave stale shards and fragments behind.
+  rmSync(root, { recursive: true, force: true });
   try {
     let count = 0;
     for (const [i, files] of shards.entries()) {

@@ -151,4 +151,13 @@ describe('/search/ on a sharded index (the seeds in shards of 100 pages)', () =>
     expect(label).toMatch(/\((\d+)\)/);
     await p.close();
   });
+
+  // Last: it rewrites the sharded index as one.
+  it('re-indexing with fewer shards leaves no stale shard behind', async () => {
+    expect(existsSync(join(sharded, 'pagefind', 'shard-2'))).toBe(true);
+    const r = await buildSearchIndex(sharded, { shardPages: 100_000 });
+    expect(r.shards).toBe(1);
+    expect(existsSync(join(sharded, 'pagefind', 'shard-2'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(sharded, 'pagefind', SHARDS_FILE), 'utf8'))).toEqual({ shards: [] });
+  });
 });
