@@ -2,11 +2,11 @@
  * npm run build's search step: builds dist/pagefind/ after `astro build` has exited, so Pagefind's
  * memory never stacks on Astro's (see src/integrations/pagefind.ts).
  *
- *   tsx scripts/search-index.ts [--dist dist] [--shard-pages 12000]
+ *   node scripts/search-index.ts [--dist dist] [--shard-pages 12000]
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSearchIndex, SHARD_PAGES } from '../src/integrations/pagefind';
+import { buildSearchIndex, SHARD_PAGES } from '../src/integrations/pagefind.ts';
 
 const { values } = parseArgs({
   options: { dist: { type: 'string', default: 'dist' }, 'shard-pages': { type: 'string', default: String(SHARD_PAGES) } },
