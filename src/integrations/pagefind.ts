@@ -78,6 +78,8 @@ export function searchHtml(html: string): string {
 const CONTAINER_MARK = `data-pagefind-weight="${CONTAINER_BODY_WEIGHT}"`;
 /** Paragraphs and table cells (neither nests in the site's markup); their text decides whether they are shared. */
 const TEXT_BLOCK = /<(p|td)(\s[^>]*)?>([\s\S]*?)<\/\1>/g;
+/** A list's items together: a container's cell may print a record's list in one run ("1.请提供… 2.请提供…"). */
+const LIST_BLOCK = /<(ul|ol)(\s[^>]*)?>([\s\S]*?)<\/\1>/g;
 /** Shorter blocks ("已完成", "——", a unit name) are not worth a key and may repeat by chance. */
 const MIN_SHARED_CHARS = 8;
 
@@ -101,9 +103,9 @@ export class SharedText {
     return html.includes(CONTAINER_MARK);
   }
 
-  /** Remembers the paragraphs and cells of a record page (a page with no container section). */
+  /** Remembers the paragraphs, cells and lists (items together) of a record page (a page with no container section). */
   addRecordPage(html: string): void {
-    for (const m of html.matchAll(TEXT_BLOCK)) {
+    for (const m of [...html.matchAll(TEXT_BLOCK), ...html.matchAll(LIST_BLOCK)]) {
       const k = blockKey(m[3]!);
       if (k) this.keys.add(k);
     }

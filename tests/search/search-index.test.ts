@@ -33,15 +33,18 @@ describe('what Pagefind is given', () => {
     const shared = new SharedText();
     shared.addRecordPage('<main data-pagefind-body><h1>某局</h1><p>推行“首席服务官”制度，一企一策。</p><p>已完成</p></main>');
     shared.addRecordPage('<main data-pagefind-body><table><tr><td>编制并对外公布权责清单，实行动态调整。</td></tr></table></main>');
+    shared.addRecordPage('<main data-pagefind-body><ul class="checklist"><li><label><span class="n">1.</span>请提供权责清单公开网址。</label></li><li><label><span class="n">2.</span>请提供动态调整文件。</label></li></ul></main>');
     const doc = `<main data-pagefind-body><div class="prose doc-body" data-pagefind-weight="${CONTAINER_BODY_WEIGHT}">` +
       '<p>为推广典型经验，现印发如下。</p><p class="x">推行 “首席服务官” 制度，一企一策。</p><p>已完成</p>' +
-      '<table><tr><td>编制并对外公布权责清单，实行动态调整。</td><td>司法局</td></tr></table></div></main>';
+      '<table><tr><td>编制并对外公布权责清单，实行动态调整。</td><td>1.请提供权责清单公开网址。 2.请提供动态调整文件。</td><td>司法局</td></tr></table></div></main>';
     expect(SharedText.isContainer(doc)).toBe(true);
     const { html, marked } = shared.markShared(doc);
-    expect(marked).toBe(2);
+    expect(marked).toBe(3);
     // Shared (whitespace aside) → ignored; the container's own text and short cells stay indexed.
     expect(html).toContain('<p data-pagefind-ignore class="x">推行 “首席服务官” 制度，一企一策。</p>');
     expect(html).toContain('<td data-pagefind-ignore>编制并对外公布权责清单，实行动态调整。</td>');
+    // A cell that prints a record's list in one run.
+    expect(html).toContain('<td data-pagefind-ignore>1.请提供权责清单公开网址。 2.请提供动态调整文件。</td>');
     expect(html).toContain('<p>为推广典型经验，现印发如下。</p>');
     expect(html).toContain('<p>已完成</p>');
     expect(html).toContain('<td>司法局</td>');
