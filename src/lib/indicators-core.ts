@@ -186,6 +186,32 @@ function csvCell(v: string | number): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/**
+ * The records of a toCsv text whose first cell (the id; ids are never quoted) is in `ids`, as a CSV
+ * of its own (BOM and header kept). A record ends at a CRLF outside quotes (cells may hold line
+ * breaks). The filtered CSV of a list page is cut from the list's own CSV file this way. The result
+ * starts with the BOM whether or not `csv` does.
+ */
+export function keepCsvRecords(csv: string, ids: ReadonlySet<string>): string {
+  const records: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const ch = csv[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === '\r' && csv[i + 1] === '\n') {
+      records.push(csv.slice(start, i));
+      start = i + 2;
+      i++;
+    }
+  }
+  if (start < csv.length) records.push(csv.slice(start));
+  const [header = '', ...rows] = records;
+  const kept = rows.filter((r) => ids.has(r.slice(0, r.indexOf(',') < 0 ? r.length : r.indexOf(','))));
+  // with its BOM for Excel, whether or not the text kept it (fetch's text() drops a leading BOM)
+  return '\uFEFF' + [header.replace(/^\uFEFF/, ''), ...kept].join('\r\n') + '\r\n';
+}
+
 /** CSV for Excel: UTF-8 with BOM, CRLF line ends, a header row of Chinese column names. */
 export function toCsv(list: IndicatorLike[]): string {
   const lines = [EXPORT_COLUMNS.map((c) => csvCell(c.header)).join(',')];

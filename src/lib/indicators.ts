@@ -93,9 +93,9 @@ export function listPagePath(lists: ReadonlyArray<{ key: string }>, index: numbe
  */
 export const UNIT_PAGE_MAX = 150;
 
-/** The JSON of a 责任清单's records for its filtered CSV: data/indicators.json with one list, data/indicators/<key>.json with several. */
-export function listJsonPath(lists: ReadonlyArray<{ key: string }>, index: number): string {
-  return lists.length > 1 ? `data/indicators/${lists[index]?.key || index + 1}.json` : 'data/indicators.json';
+/** A 责任清单 as CSV, cut down to the filtered view by its page: data/indicators.csv with one list, data/indicators/<key>.csv with several. */
+export function listCsvPath(lists: ReadonlyArray<{ key: string }>, index: number): string {
+  return lists.length > 1 ? `data/indicators/${lists[index]?.key || index + 1}.csv` : 'data/indicators.csv';
 }
 
 /** One scoring list (创建标准 table of one document): its points check and its rows. */

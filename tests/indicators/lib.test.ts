@@ -15,6 +15,8 @@ import {
   EMPTY_STATE,
 } from '../../src/lib/indicators';
 import { seedIndicators } from './seed';
+import fc from 'fast-check';
+import { keepCsvRecords } from '../../src/lib/indicators-core';
 
 const { records, meta } = seedIndicators();
 
@@ -80,6 +82,19 @@ describe('src/lib/indicators', () => {
     expect(one).toContain(`"'=1+1 ""x"""`);
     // count records: each row starts with its id after a CRLF (quoted cells may hold LF only)
     expect(csv.split('\r\n').filter((l) => /^(\d{3}|bonus-\d|veto-\d),/.test(l))).toHaveLength(104);
+  });
+  it('the filtered CSV cut from a list\'s CSV is the CSV of the kept records (cells with quotes, commas and line breaks)', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', '法', ',', '"', '\r\n', '\n', '\r', '=', ' '), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell, fc.boolean()), { minLength: 1, maxLength: 12 }), (rows) => {
+        const list = rows.map(([text, intro], i) => ({ ...records[i]!, text, materialsIntro: intro || null }));
+        const keep = new Set(list.filter((_, i) => rows[i]![2]).map((r) => r.id));
+        expect(keepCsvRecords(toCsv(list), keep)).toBe(toCsv(list.filter((r) => keep.has(r.id))));
+        // as the page gets it: fetch's text() drops the BOM, the download keeps it
+        expect(keepCsvRecords(toCsv(list).slice(1), keep)).toBe(toCsv(list.filter((r) => keep.has(r.id))));
+      }),
+      { seed: 13, numRuns: 300 },
+    );
   });
   it('scoring rows: path cells span their group', () => {
     const mk = (order: number, group: [number, number, number]) => ({

@@ -87,9 +87,10 @@ describe('the seeds plus a 2023 and a 2024 list: ingest CLI + one astro build', 
     expect(l3).toMatch(/<tr data-id="2024-mxnfzzfjssfcjgzf--001"[^>]*data-area="a0"/);
     expect(l3).not.toMatch(/<tr data-id="(?:001|2023-mxnfzzfjssfcjgzf--001)"/);
     expect(l3).toMatch(/<select id="ind-area" name="area"><option value="">全部领域<\/option><option value="a0">/);
-    expect(l3).toContain('data-json="/data/indicators/2024-mxnfzzfjssfcjgzf.json"');
-    const j3 = JSON.parse(readFileSync(join(dist, 'data/indicators/2024-mxnfzzfjssfcjgzf.json'), 'utf8')) as { id: string }[];
-    expect(j3.map((r) => r.id).sort()).toEqual([...l3.matchAll(/<tr data-id="([^"]+)"/g)].map((m) => m[1]).sort());
+    expect(l3).toContain('data-csv="/data/indicators/2024-mxnfzzfjssfcjgzf.csv"');
+    const csv3 = readFileSync(join(dist, 'data/indicators/2024-mxnfzzfjssfcjgzf.csv'), 'utf8');
+    const csvIds = csv3.split('\r\n').map((l) => /^((?:[\w-]+--)?(?:\d{3}|bonus-\d+|veto-\d+)),/.exec(l)?.[1]).filter(Boolean);
+    expect(csvIds.sort()).toEqual([...l3.matchAll(/<tr data-id="([^"]+)"/g)].map((m) => m[1]).sort());
     // The seed list keeps its table (104 rows) on its own page.
     expect([...page('indicators/list/xyxcjqsfzzfjssfx-fj1').matchAll(/<tr data-id="/g)]).toHaveLength(104);
   });
