@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildSearchIndex, pageUrl, searchHtml, shardDir, shardPagesOf, SharedText } from '../../src/integrations/pagefind';
 import { CONTAINER_BODY_WEIGHT, shardUrls, SHARDS_FILE } from '../../src/lib/search';
 import { launchBrowser, serveDir, type StaticServer } from '../helpers/browser';
+import { buildAt } from '../setup/build';
 
 const page = (main: string, head = '<title>t</title>') =>
   `<!doctype html><html lang="zh-CN"><head>${head}</head><body><header>站点导航</header>${main}<footer>页脚</footer></body></html>`;
@@ -162,5 +163,39 @@ describe('/search/ on a sharded index (the seeds in shards of 100 pages)', () =>
     expect(r.shards).toBe(1);
     expect(existsSync(join(sharded, 'pagefind', 'shard-2'))).toBe(false);
     expect(JSON.parse(readFileSync(join(sharded, 'pagefind', SHARDS_FILE), 'utf8'))).toEqual({ shards: [] });
+  });
+});
+
+describe('a sharded index under a sub-path (/zfjs/cjzl/)', () => {
+  const BASE = '/zfjs/cjzl/';
+  let sharded: string;
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    const dist = await buildAt(BASE);
+    sharded = join(mkdtempSync(join(tmpdir(), 'cjzl-shards-sub-')), 'dist');
+    cpSync(dist, sharded, { recursive: true });
+    expect((await buildSearchIndex(sharded, { shardPages: 100 })).shards).toBeGreaterThan(1);
+    server = await serveDir(sharded, BASE);
+    browser = await launchBrowser();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (sharded) rmSync(join(sharded, '..'), { recursive: true, force: true });
+  });
+
+  it('merges the shards from under the base and links every result under it', async () => {
+    const p = await browser.newPage();
+    const outside: string[] = [];
+    p.on('request', (r) => void (new URL(r.url()).pathname.startsWith(BASE) || outside.push(r.url())));
+    await p.goto(server.url('search/?q=' + encodeURIComponent('行政执法')));
+    await p.waitForFunction(() => document.getElementById('search-app')?.dataset.ready === 'true', null, { timeout: 20_000 });
+    await p.waitForFunction(() => /找到 \d+ 条结果/.test(document.getElementById('search-status')?.textContent ?? ''));
+    const hrefs = await p.locator('.search-result h3 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const h of hrefs) expect(h.startsWith(BASE), h).toBe(true);
+    expect(outside).toEqual([]);
+    await p.close();
   });
 });
