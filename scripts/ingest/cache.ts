@@ -24,7 +24,8 @@
  * coverage.ts bodyText — computing them costs less than keying, loading and saving a memo of them.)
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Erratum } from './errata';
@@ -91,16 +92,34 @@ export class IngestCache {
     }
   }
 
-  /** Store right after the parse, before any later stage changes the tree. */
+  /** Writes under way (put): creating a file costs about 1.5 ms of system time here, 1,000 of them 1.7 s of the main thread when written in line. */
+  private pending: Promise<void>[] = [];
+
+  /**
+   * Store right after the parse, before any later stage changes the tree. The tree is serialised
+   * now (the caller may change it later); the file is written in the background (libuv's thread
+   * pool, while the ingest goes on) as a temporary file renamed into place, so a reader never sees
+   * half an entry. `flush()` waits for every write.
+   */
   put(k: CacheKeyInput, parsed: ParsedFile): void {
-    const p = join(this.dir, `${this.key(k)}.bin`);
-    const tmp = `${p}.${process.pid}.tmp`;
+    let bytes: Buffer;
     try {
-      writeFileSync(tmp, serialize(parsed));
-      renameSync(tmp, p);
+      bytes = serialize(parsed);
     } catch {
-      // A cache that cannot be written is only slower.
-      rmSync(tmp, { force: true });
+      return;
     }
+    const p = join(this.dir, `${this.key(k)}.bin`);
+    const tmp = `${p}.${process.pid}.${this.pending.length}.tmp`;
+    this.pending.push(
+      writeFile(tmp, bytes)
+        .then(() => rename(tmp, p))
+        // A cache that cannot be written is only slower.
+        .catch(() => rm(tmp, { force: true }).catch(() => {})),
+    );
+  }
+
+  /** Waits until every entry put so far is on disk (or given up). */
+  async flush(): Promise<void> {
+    while (this.pending.length) await Promise.all(this.pending.splice(0));
   }
 }

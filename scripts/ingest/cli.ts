@@ -94,7 +94,8 @@ async function main() {
   printReport(report, log);
 
   const lowCoverage = report.files.filter((f) => f.coverage.ratio < 1);
-  const { changed, stale, existing } = planOutput(report, args.out);
+  const plan = planOutput(report, args.out);
+  const { changed, stale, existing } = plan;
 
   if (args.check) {
     if (changed.length || stale.length) {
@@ -104,7 +105,7 @@ async function main() {
       process.exitCode = 1;
     } else log(`ingest --check: content/ is up to date (${report.output.length} files)`);
   } else {
-    writeOutput(report, args.out, { changed, stale, existing });
+    writeOutput(report, args.out, plan);
     log(`wrote ${changed.length} file(s), removed ${stale.length}, ${report.output.length - changed.length} unchanged`);
   }
   if (lowCoverage.length) {
@@ -120,7 +121,7 @@ async function main() {
     log(s);
   });
   // content/ now holds exactly this run's output: the next run with the same inputs has nothing to do.
-  if (!process.exitCode && decision.inputs) saveManifest(args, decision.inputs, { collections: Object.keys(report.collections), output: report.output, warnings: report.warnings.length, replay });
+  if (!process.exitCode && decision.inputs) saveManifest(args, decision.inputs, { collections: Object.keys(report.collections), output: report.output, bytes: plan.bytes, warnings: report.warnings.length, replay });
 }
 
 function reportErrors(e: unknown) {

@@ -107,7 +107,10 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
       errors.push(isIngestError(e) ? e : new IngestError({ code: 'output', file: f, detail: `internal error: ${(e as Error).message}`, expected: 'the file to parse', action: 'report this with the file attached', cause: e }));
     }
   }
-  if (errors.length) throw new AggregateError(errors, `${errors.length} source file(s) refused`);
+  if (errors.length) {
+    await options.cache?.flush();
+    throw new AggregateError(errors, `${errors.length} source file(s) refused`);
+  }
 
   const corpus = finishCorpus(parsed);
   const parsedWithErrata = parsed.filter((p) => p.errata.length);
@@ -241,6 +244,8 @@ export async function runIngest(options: RunOptions): Promise<IngestReport> {
       coverage: cov,
     };
   });
+  // The cache entries were written in the background meanwhile (cache.ts put).
+  await options.cache?.flush();
   if (options.strict && warnings.length) throw new AggregateError(warnings.map(warningError), `${warnings.length} warning(s) under --strict`);
   return { files, duplicates, extractors: extractorCounts, notes, warnings, collections, documents, records: all, output, fromCache, sourceBytes };
 }

@@ -216,7 +216,7 @@ export function decide(args: Args, options: { cacheDir?: string; version?: strin
 export function saveManifest(
   args: Args,
   inputs: Inputs,
-  run: { collections: readonly string[]; output: readonly { path: string; content: string }[]; warnings: number; replay: string[] },
+  run: { collections: readonly string[]; output: readonly { path: string; content: string }[]; bytes?: ReadonlyMap<string, Uint8Array>; warnings: number; replay: string[] },
   options: { cacheDir?: string } = {},
 ): void {
   if (!args.cache) return;
@@ -224,7 +224,8 @@ export function saveManifest(
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     const outputs: Record<string, string> = {};
-    for (const f of run.output) outputs[f.path] = sha(f.content);
+    // The bytes write.ts encoded (the same as the text's UTF-8), when given: not encoded twice.
+    for (const f of run.output) outputs[f.path] = sha(run.bytes?.get(f.path) ?? f.content);
     const m: Manifest = { format: MANIFEST_FORMAT, ...inputs, collections: [...run.collections].sort(), outputs, warnings: run.warnings, replay: run.replay };
     mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(tmp, JSON.stringify(m));
