@@ -94,7 +94,8 @@ async function main() {
   printReport(report, log);
 
   const lowCoverage = report.files.filter((f) => f.coverage.ratio < 1);
-  const plan = planOutput(report, args.out);
+  // The manifest (unchanged.ts) keeps a hash of every output: made here, from the bytes compared.
+  const plan = planOutput(report, args.out, { hash: args.cache && !!decision.inputs });
   const { changed, stale, existing } = plan;
 
   if (args.check) {
@@ -121,7 +122,7 @@ async function main() {
     log(s);
   });
   // content/ now holds exactly this run's output: the next run with the same inputs has nothing to do.
-  if (!process.exitCode && decision.inputs) saveManifest(args, decision.inputs, { collections: Object.keys(report.collections), output: report.output, bytes: plan.bytes, warnings: report.warnings.length, replay });
+  if (!process.exitCode && decision.inputs) saveManifest(args, decision.inputs, { collections: Object.keys(report.collections), output: report.output, hashes: plan.hashes, warnings: report.warnings.length, replay });
 }
 
 function reportErrors(e: unknown) {

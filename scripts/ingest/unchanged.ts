@@ -113,6 +113,8 @@ export function defaultCacheDir(): string {
 }
 
 const sha = (b: string | Uint8Array) => createHash('sha256').update(b).digest('hex').slice(0, 32);
+/** The hash the manifest keeps of a generated file (its bytes, or a text as UTF-8). */
+export const contentHash = sha;
 const hashFile = (p: string) => (existsSync(p) ? sha(readFileSync(p)) : 'none');
 
 interface Manifest extends Inputs {
@@ -216,7 +218,7 @@ export function decide(args: Args, options: { cacheDir?: string; version?: strin
 export function saveManifest(
   args: Args,
   inputs: Inputs,
-  run: { collections: readonly string[]; output: readonly { path: string; content: string }[]; bytes?: ReadonlyMap<string, Uint8Array>; warnings: number; replay: string[] },
+  run: { collections: readonly string[]; output: readonly { path: string; content: string }[]; hashes?: ReadonlyMap<string, string>; warnings: number; replay: string[] },
   options: { cacheDir?: string } = {},
 ): void {
   if (!args.cache) return;
@@ -224,8 +226,8 @@ export function saveManifest(
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     const outputs: Record<string, string> = {};
-    // The bytes write.ts encoded (the same as the text's UTF-8), when given: not encoded twice.
-    for (const f of run.output) outputs[f.path] = sha(run.bytes?.get(f.path) ?? f.content);
+    // The hashes write.ts made of the bytes it compared (the text's UTF-8), when given: not encoded twice.
+    for (const f of run.output) outputs[f.path] = run.hashes?.get(f.path) ?? sha(f.content);
     const m: Manifest = { format: MANIFEST_FORMAT, ...inputs, collections: [...run.collections].sort(), outputs, warnings: run.warnings, replay: run.replay };
     mkdirSync(join(file, '..'), { recursive: true });
     writeFileSync(tmp, JSON.stringify(m));

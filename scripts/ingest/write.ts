@@ -7,6 +7,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { IngestReport } from './run';
+import { contentHash } from './unchanged';
 
 export interface OutputPlan {
   /** Paths (relative to out) whose content the ingest changes or adds. */
@@ -15,16 +16,18 @@ export interface OutputPlan {
   stale: string[];
   /** The generated paths of the managed collections there now. */
   existing: Set<string>;
-  /** The output's bytes (UTF-8) by path, encoded once: compared, written and hashed for the manifest (unchanged.ts). */
-  bytes: Map<string, Buffer>;
+  /** With `hash`: each output's hash (unchanged.ts contentHash of its UTF-8 bytes), for the manifest. */
+  hashes?: Map<string, string>;
 }
 
 /**
- * What writing the report's output into `out` would change. Each output is encoded once and
- * compared byte for byte with the file there (read into one reused buffer, never decoded): at 1,000
- * notices that is 55,585 files, 245 MB, and decoding them as text cost more than the reading.
+ * What writing the report's output into `out` would change. Each output is encoded as UTF-8 into one
+ * reused buffer and compared byte for byte with the file there (read into another, never decoded):
+ * at 1,000 notices that is 55,585 files, 245 MB, and decoding them as text cost more than the
+ * reading. No buffer is kept per file (245 MB of them held at once made the garbage collector work
+ * harder). `hash`: also hash each output's bytes for the manifest (unchanged.ts).
  */
-export function planOutput(report: Pick<IngestReport, 'collections' | 'output'>, out: string): OutputPlan {
+export function planOutput(report: Pick<IngestReport, 'collections' | 'output'>, out: string, options: { hash?: boolean } = {}): OutputPlan {
   const existing = new Set<string>();
   for (const c of Object.keys(report.collections)) {
     const dir = join(out, 'content', c);
@@ -32,26 +35,29 @@ export function planOutput(report: Pick<IngestReport, 'collections' | 'output'>,
     if (existsSync(join(out, 'content', 'data', `${c}.json`))) existing.add(`content/data/${c}.json`);
   }
   const produced = new Set<string>();
-  const bytes = new Map<string, Buffer>();
+  const hashes = options.hash ? new Map<string, string>() : undefined;
   const changed: string[] = [];
-  let scratch = Buffer.allocUnsafe(1 << 16);
+  let encoded = Buffer.allocUnsafe(1 << 16);
+  let onDisk = Buffer.allocUnsafe(1 << 16);
   for (const f of report.output) {
     produced.add(f.path);
-    const b = Buffer.from(f.content, 'utf8');
-    bytes.set(f.path, b);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (encoded.length < f.content.length * 3) encoded = Buffer.allocUnsafe(Math.max(f.content.length * 3, encoded.length * 2));
+    const b = encoded.subarray(0, encoded.write(f.content, 'utf8'));
+    hashes?.set(f.path, contentHash(b));
     if (!existing.has(f.path)) {
       changed.push(f.path);
       continue;
     }
     // One byte more than the output: a longer file reads more and differs.
-    if (scratch.length < b.length + 1) scratch = Buffer.allocUnsafe(Math.max(b.length + 1, scratch.length * 2));
+    if (onDisk.length < b.length + 1) onDisk = Buffer.allocUnsafe(Math.max(b.length + 1, onDisk.length * 2));
     let same = false;
     try {
       const fd = openSync(join(out, f.path), 'r');
       try {
         let n = 0;
-        for (let r; n < b.length + 1 && (r = readSync(fd, scratch, n, b.length + 1 - n, n)) > 0; ) n += r;
-        same = n === b.length && scratch.subarray(0, n).equals(b);
+        for (let r; n < b.length + 1 && (r = readSync(fd, onDisk, n, b.length + 1 - n, n)) > 0; ) n += r;
+        same = n === b.length && onDisk.subarray(0, n).equals(b);
       } finally {
         closeSync(fd);
       }
@@ -61,7 +67,7 @@ export function planOutput(report: Pick<IngestReport, 'collections' | 'output'>,
     if (!same) changed.push(f.path);
   }
   const stale = [...existing].filter((p) => !produced.has(p)).sort();
-  return { changed, stale, existing, bytes };
+  return { changed, stale, existing, hashes };
 }
 
 /** Writes the changed files and removes the stale ones; returns the plan it carried out. */
@@ -71,7 +77,7 @@ export function writeOutput(report: Pick<IngestReport, 'collections' | 'output'>
     if (!changed.has(f.path)) continue;
     const p = join(out, f.path);
     mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, plan.bytes.get(f.path) ?? f.content);
+    writeFileSync(p, f.content);
   }
   for (const p of plan.stale) rmSync(join(out, p));
   return plan;

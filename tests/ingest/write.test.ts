@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { contentHash } from '../../scripts/ingest/unchanged';
 import { planOutput, writeOutput } from '../../scripts/ingest/write';
 
 const text = (n: number) => `---\ntitle: 关于印发《示范县创建方案》的通知 ${n}\n---\n\n${'依法行政，'.repeat(50 * n)}\n`;
@@ -37,7 +38,9 @@ describe('ingest write step', () => {
       expect(plan.stale).toEqual(['content/documents/gone.mdx']);
       expect(plan.existing.has('content/documents/missing.mdx')).toBe(false);
       expect(plan.existing.has('content/documents/flipped.mdx')).toBe(true);
-      for (const f of output) expect(plan.bytes.get(f.path)!.toString('utf8')).toBe(f.content);
+      expect(plan.hashes).toBeUndefined();
+      const hashed = planOutput(report, out, { hash: true });
+      for (const f of output) expect(hashed.hashes!.get(f.path)).toBe(contentHash(f.content));
 
       writeOutput(report, out, plan);
       for (const f of output) expect(readFileSync(join(out, f.path), 'utf8')).toBe(f.content);
