@@ -98,6 +98,15 @@ export function listCsvPath(lists: ReadonlyArray<{ key: string }>, index: number
   return lists.length > 1 ? `data/indicators/${lists[index]?.key || index + 1}.csv` : 'data/indicators.csv';
 }
 
+/**
+ * Where a scoring list's table lives (a path for url()): /scoring/ when the corpus holds one list,
+ * /scoring/list/<key>/ for each of several (one page with every list grew to 8 MB at 1,000 notices
+ * and was the first search result of many queries: issue 13). A list without a key takes its position.
+ */
+export function scoringPagePath(lists: ReadonlyArray<{ key: string }>, index: number): string {
+  return lists.length > 1 ? `scoring/list/${lists[index]?.key || index + 1}/` : 'scoring/';
+}
+
 /** One scoring list (创建标准 table of one document): its points check and its rows. */
 export interface ScoringList<C, K> {
   key: string;

@@ -2,8 +2,8 @@
  * Issue 11 §2 — several 责任清单 and scoring lists on the site: the seeds plus two more lists
  * (tests/fixtures/isolation/lists: a 2023 and a revised 2024 list, each with a scoring table) go
  * through the real ingest CLI and one astro build of a scratch project (tests/helpers/scratch-build.ts).
- * /indicators/ is an index of the lists, each list on /indicators/list/<key>/ (issue 13); /scoring/ and
- * /units/ show each list under its own heading; the seed list keeps its record ids and URLs. The seed site itself (one list) is tested by tests/indicators/site.test.ts.
+ * /indicators/ and /scoring/ are indexes of the lists, each list on /indicators/list/<key>/ and /scoring/list/<key>/ (issue 13);
+ * /units/ shows each list under its own heading; the seed list keeps its record ids and URLs. The seed site itself (one list) is tested by tests/indicators/site.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -103,14 +103,26 @@ describe('the seeds plus a 2023 and a 2024 list: ingest CLI + one astro build', 
     expect(page('indicators/2024-mxnfzzfjssfcjgzf--002')).toContain('href="/indicators/list/2024-mxnfzzfjssfcjgzf/?area=a0"');
   });
 
-  it('/scoring/: the seed standard and the two fixture standards, each under its own heading with its own points check', () => {
-    const html = page('scoring');
-    const h2 = [...html.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]!.trim());
-    expect(h2.slice(0, 3)).toEqual(['河南省行政执法责任制示范单位创建标准', '某县2023年行政执法责任制示范点创建标准', '某县2024年行政执法责任制示范点创建标准']);
-    expect(html.match(/id="check-h(?:-\d)?"/g)).toEqual(['id="check-h"', 'id="check-h-2"', 'id="check-h-3"']);
-    expect(html).toContain('id="2024-mxnfzzfjssfcjgzf--criterion-01"');
+  it('/scoring/: an index of the seed standard and the two fixture standards, each on its own page with its own points check', () => {
     const s = JSON.parse(readFileSync(join(dist, 'data/scoring.json'), 'utf8'));
     expect(s.checks.map((c: { id: string }) => c.id)).toEqual(['check', '2023-mxnfzzfjssfcjgzf--check', '2024-mxnfzzfjssfcjgzf--check']);
+    const titles = ['河南省行政执法责任制示范单位创建标准', '某县2023年行政执法责任制示范点创建标准', '某县2024年行政执法责任制示范点创建标准'];
+    const index = page('scoring');
+    // The index holds no scoring table (issue 13: every list on one page was 8 MB at 1,000 notices) …
+    expect(index).not.toContain('class="score-table"');
+    const links = [...index.matchAll(/<li><a href="(\/scoring\/list\/[^"]+\/)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
+    expect(links.map((l) => l[1])).toEqual(titles);
+    // A list's key is its document's (the seed standard has none: its position).
+    expect(links.map((l) => l[0])).toEqual(s.checks.map((c: { list?: string }, i: number) => `/scoring/list/${c.list || i + 1}/`));
+    // … each list page holds its table, its title as the h1 and its own points check.
+    for (const [i, [href]] of links.entries()) {
+      const html = page(href!.slice(1, -1));
+      expect(html.match(/<h1[^>]*>([^<]+)<\/h1>/)?.[1]).toBe(titles[i]);
+      expect(html.match(/id="check-h(?:-\d)?"/g)).toEqual(['id="check-h"']);
+      expect(html).toContain('class="score-table"');
+    }
+    expect(page(links[2]![0]!.slice(1, -1))).toContain('id="2024-mxnfzzfjssfcjgzf--criterion-01"');
+    expect(page(links[1]![0]!.slice(1, -1))).not.toContain('id="2024-mxnfzzfjssfcjgzf--criterion-01"');
   });
 
   it('/units/: a unit of several lists shows its indicators per list', () => {
