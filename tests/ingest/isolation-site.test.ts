@@ -112,6 +112,17 @@ describe('the seeds plus a 2023 and a 2024 list: ingest CLI + one astro build', 
     expect(index).not.toContain('class="score-table"');
     const links = [...index.matchAll(/<li><a href="(\/scoring\/list\/[^"]+\/)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
     expect(links.map((l) => l[1])).toEqual(titles);
+    // Lists of one title are told apart by the document printing them: its 文号 (or its notice's), else its title.
+    const docs = JSON.parse(readFileSync(join(dist, 'data/documents.json'), 'utf8')).documents as { id: string; title: string; docNumber?: string; children?: string[] }[];
+    const parentOf = (id: string) => docs.find((d) => d.children?.includes(id));
+    const printedIn = s.checks.map((c: { document: string }) => {
+      const d = docs.find((x) => x.id === c.document)!;
+      const p = parentOf(d.id);
+      return d.docNumber ?? p?.docNumber ?? p?.title ?? d.title;
+    });
+    expect(printedIn.slice(1)).toEqual(['某县2023年法治政府建设示范创建工作方案', '某县2024年法治政府建设示范创建工作方案（修订）']);
+    const lines = [...index.matchAll(/<li><a href="\/scoring\/list\/[^"]+\/">[^<]+<\/a><span class="muted">([^<]*)<\/span>/g)].map((m) => m[1]);
+    expect(lines.map((l, i) => l!.startsWith(`见${printedIn[i]}；`))).toEqual([true, true, true]);
     // A list's key is its document's (the seed standard has none: its position).
     expect(links.map((l) => l[0])).toEqual(s.checks.map((c: { list?: string }, i: number) => `/scoring/list/${c.list || i + 1}/`));
     // … each list page holds its table, its title as the h1 and its own points check.
